@@ -1,0 +1,43 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import remarkEquations from './src/markdown/remark-equations.ts';
+import rehypeEquationAnchors from './src/markdown/rehype-equation-anchors.ts';
+import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
+import { katexOptions } from './src/markdown/katex-options.ts';
+
+/** The sub-path the site is served under: `SITE_BASE=/rnn/ npm run build`. Always starts and ends with `/`. */
+const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const chaptersDir = fileURLToPath(new URL('./content/chapters', import.meta.url));
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://rnn-notebook.example',
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? 'dist',
+  output: 'static',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath, [remarkEquations, { chaptersDir, base }]],
+      rehypePlugins: [rehypeEquationAnchors, [rehypeKatexStrict, katexOptions]],
+      smartypants: true,
+    }),
+  },
+  integrations: [mdx(), preact(), sitemap()],
+  vite: {
+    resolve: {
+      alias: {
+        '~': fileURLToPath(new URL('./src', import.meta.url)),
+        '@components': fileURLToPath(new URL('./components', import.meta.url)),
+      },
+    },
+  },
+});

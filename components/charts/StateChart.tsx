@@ -1,0 +1,71 @@
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { AxisBottom, AxisLeft } from './axes.tsx';
+
+interface Series {
+  /** Values by step k = 0..n; non-finite values are left out of the line (the page says why in words). */
+  values: ArrayLike<number>;
+  label: string;
+  /** A CSS colour, normally one of the chart palette variables. */
+  color: string;
+  dashed?: boolean;
+}
+
+interface Props {
+  series: Series[];
+  /** The step to mark, if any. */
+  highlight?: number;
+  /** The text alternative: what the chart shows, with its numbers. */
+  description: string;
+  yLabel: string;
+}
+
+const WIDTH = 640;
+const HEIGHT = 240;
+const MARGIN = { top: 12, right: 16, bottom: 44, left: 56 };
+
+/** A line chart of per-step quantities against the step k, drawn as SVG from d3 scales. */
+export function StateChart({ series, highlight, description, yLabel }: Props) {
+  const n = Math.max(...series.map((s) => s.values.length - 1), 1);
+  const finite = series.flatMap((s) => Array.from(s.values).filter(Number.isFinite));
+  const lo = Math.min(0, ...finite);
+  const hi = Math.max(1, ...finite);
+  const x = scaleLinear().domain([0, n]).range([MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleLinear().domain([lo, hi]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const path = line<number>()
+    .defined((v) => Number.isFinite(v))
+    .x((_, k) => x(k))
+    .y((v) => y(v));
+  const dots = n <= 60;
+  return (
+    <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description}>
+      <AxisFrame x={x} y={y} yLabel={yLabel} />
+      {highlight !== undefined && (
+        <line class="highlight" x1={x(highlight)} x2={x(highlight)} y1={MARGIN.top} y2={HEIGHT - MARGIN.bottom} stroke="var(--highlight)" stroke-width={10} opacity={0.8} />
+      )}
+      {series.map((s) => (
+        <g key={s.label}>
+          <path d={path(Array.from(s.values)) ?? ''} fill="none" stroke={s.color} stroke-width={2} stroke-dasharray={s.dashed ? '6 4' : undefined} />
+          {dots && Array.from(s.values).map((v, k) => Number.isFinite(v) && <circle key={k} cx={x(k)} cy={y(v)} r={3} fill={s.color} />)}
+        </g>
+      ))}
+      <g aria-hidden="true">
+        {series.map((s, i) => (
+          <g key={s.label} transform={`translate(${MARGIN.left + 10 + i * 150},${MARGIN.top + 6})`}>
+            <line x2={18} stroke={s.color} stroke-width={2} stroke-dasharray={s.dashed ? '6 4' : undefined} />
+            <text x={24} dy="0.32em">{s.label}</text>
+          </g>
+        ))}
+      </g>
+    </svg>
+  );
+}
+
+function AxisFrame({ x, y, yLabel }: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; yLabel: string }) {
+  return (
+    <>
+      <AxisBottom scale={x} at={HEIGHT - MARGIN.bottom} label="step k" />
+      <AxisLeft scale={y} at={MARGIN.left} label={yLabel} />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ScaleLinear } from 'd3-scale';
+import { formatNumber } from '~/notebook/format.ts';
+
+interface AxisProps {
+  scale: ScaleLinear<number, number>;
+  /** Where the axis line sits: the y pixel for a bottom axis, the x pixel for a left axis. */
+  at: number;
+  ticks?: number;
+  label: string;
+}
+
+/** A bottom axis with ticks from the scale, labelled by the site's number formatter. */
+export function AxisBottom({ scale, at, ticks = 6, label }: AxisProps) {
+  const [x0, x1] = scale.range();
+  return (
+    <g class="axis" aria-hidden="true">
+      <line x1={x0} x2={x1} y1={at} y2={at} />
+      {scale.ticks(ticks).map((tick) => (
+        <g key={tick} transform={`translate(${scale(tick)},${at})`}>
+          <line y2={5} />
+          <text y={17} text-anchor="middle">{formatNumber(tick, 3)}</text>
+        </g>
+      ))}
+      <text class="axis-label" x={(x0 + x1) / 2} y={at + 34} text-anchor="middle">{label}</text>
+    </g>
+  );
+}
+
+/** A left axis with ticks from the scale, labelled by the site's number formatter. */
+export function AxisLeft({ scale, at, ticks = 5, label }: AxisProps) {
+  const [y0, y1] = scale.range();
+  return (
+    <g class="axis" aria-hidden="true">
+      <line x1={at} x2={at} y1={y0} y2={y1} />
+      {scale.ticks(ticks).map((tick) => (
+        <g key={tick} transform={`translate(${at},${scale(tick)})`}>
+          <line x2={-5} />
+          <text x={-8} dy="0.32em" text-anchor="end">{formatNumber(tick, 3)}</text>
+        </g>
+      ))}
+      <text class="axis-label" transform={`translate(${at - 38},${(y0 + y1) / 2}) rotate(-90)`} text-anchor="middle">{label}</text>
+    </g>
+  );
+}

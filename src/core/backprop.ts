@@ -1,0 +1,171 @@
+import type { Objective } from './objective.ts';
+import type { Weights } from './weights.ts';
+import { assertObjective, assertTargets, assertWeights, describeValue, sequenceLength, stepError } from './validate.ts';
+
+/** Options of {@link backprop}: `truncate` = τ, how many steps back each loss term E_j sends its error. */
+export interface BackpropOptions {
+  readonly truncate?: number;
+}
+
+/** Everything one forward and one backward pass compute; per-step arrays have length n + 1, index k = step k. */
+export interface BackpropResult {
+  /** s_0..s_n, the states (eq. 1). */
+  readonly s: Float64Array;
+  /** t_0..t_n, the targets used. */
+  readonly t: Float64Array;
+  /** local[k] = ∂E_k/∂s_k, the direct term (for 'final' only local[n] is non-zero; local[0] = 0). */
+  readonly local: Float64Array;
+  /** delta[k] = δ_k = ∂E/∂s_k, the total derivative; delta[0] = ∂E/∂s_0. */
+  readonly delta: Float64Array;
+  /** gradWRec[k] = δ_k s_{k−1} (index 0 holds 0). */
+  readonly gradWRec: Float64Array;
+  /** gradWX[k] = δ_k x_k (index 0 holds 0). */
+  readonly gradWX: Float64Array;
+  /** The error E of the sequence. */
+  readonly loss: number;
+  /** ∂E/∂w_rec = Σ_k δ_k s_{k−1}. */
+  readonly dWRec: number;
+  /** ∂E/∂w_x = Σ_k δ_k x_k. */
+  readonly dWX: number;
+}
+
+/**
+ * Backpropagation through time on one sequence: states, direct terms, deltas and weight gradients.
+ *
+ * Without `truncate` the gradient is exact: δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}, δ_{n+1} = 0, and
+ * delta[0] = w_rec δ_1. With `truncate: τ` (an integer ≥ 1) each loss term E_j sends its error back at
+ * most τ steps: E_j contributes w_rec^{j−k} ∂E_j/∂s_j to δ_k only when j − τ < k ≤ j, for every k = 0..n
+ * including delta[0]. So τ = 1 keeps only the direct term (δ_k = local[k]), τ ≥ n gives the exact
+ * gradients and delta[1..n], and τ > n also the exact delta[0]. The loss is always the exact E.
+ * `t` defaults to the counting targets t_k = x_1 + … + x_k.
+ */
+export function backprop(
+  x: ArrayLike<number>,
+  w: Weights,
+  objective: Objective,
+  t?: ArrayLike<number>,
+  options: BackpropOptions = {},
+): BackpropResult {
+  const n = sequenceLength(x);
+  assertWeights(w);
+  assertObjective(objective);
+  const tau = options?.truncate;
+  if (tau !== undefined && (typeof tau !== 'number' || !Number.isInteger(tau) || tau < 1)) {
+    throw new RangeError(`options.truncate must be an integer ≥ 1, got ${describeValue(tau)}`);
+  }
+  if (t !== undefined) assertTargets(t, n);
+  const { wRec, wX } = w;
+  const everyStep = objective === 'every-step';
+
+  const s = new Float64Array(n + 1);
+  let targets: Float64Array;
+  if (t === undefined) {
+    targets = new Float64Array(n + 1);
+    // s_k = s_{k-1} w_rec + x_k w_x   (eq. 1);   t_k = t_{k-1} + x_k
+    for (let k = 1; k <= n; k++) {
+      const xk = x[k - 1];
+      if (!Number.isFinite(xk)) throw stepError('x', k - 1, xk);
+      s[k] = s[k - 1] * wRec + xk * wX;
+      targets[k] = targets[k - 1] + xk;
+    }
+  } else {
+    targets = Float64Array.from(t);
+    // s_k = s_{k-1} w_rec + x_k w_x   (eq. 1)
+    for (let k = 1; k <= n; k++) {
+      const xk = x[k - 1];
+      if (!Number.isFinite(xk)) throw stepError('x', k - 1, xk);
+      s[k] = s[k - 1] * wRec + xk * wX;
+    }
+  }
+
+  const local = new Float64Array(n + 1);
+  const delta = new Float64Array(n + 1);
+  const gradWRec = new Float64Array(n + 1);
+  const gradWX = new Float64Array(n + 1);
+  let E = 0;
+  let dWRec = 0;
+  let dWX = 0;
+
+  if (tau === undefined || tau > n) {
+    if (!everyStep) {
+      // ∂E/∂s_n = s_n − t_n for E = ½ (s_n − t_n)²
+      local[n] = s[n] - targets[n];
+      E = 0.5 * local[n] * local[n];
+    }
+    let deltaNext = 0; // δ_{n+1} = 0
+    // δ_k = ∂E_k/∂s_k + w_rec δ_{k+1};   ∂E/∂w_rec += δ_k s_{k-1};   ∂E/∂w_x += δ_k x_k
+    for (let k = n; k >= 1; k--) {
+      if (everyStep) {
+        const e = s[k] - targets[k]; // ∂E_k/∂s_k = s_k − t_k
+        local[k] = e;
+        E += 0.5 * e * e;
+      }
+      const d = local[k] + wRec * deltaNext;
+      delta[k] = d;
+      const gRec = d * s[k - 1];
+      const gX = d * x[k - 1];
+      gradWRec[k] = gRec;
+      gradWX[k] = gX;
+      dWRec += gRec;
+      dWX += gX;
+      deltaNext = d;
+    }
+    // ∂E/∂s_0 = w_rec δ_1
+    delta[0] = wRec * deltaNext;
+  } else {
+    // ∂E_k/∂s_k = s_k − t_k (every step) or only at k = n (final); summed from k = n down as above
+    for (let k = n; k >= (everyStep ? 1 : n); k--) {
+      const e = s[k] - targets[k];
+      local[k] = e;
+      E += 0.5 * e * e;
+    }
+    truncatedDeltas(local, wRec, tau, delta);
+    // ∂E/∂w_rec ≈ Σ_k δ_k s_{k-1};   ∂E/∂w_x ≈ Σ_k δ_k x_k   (with the truncated δ_k)
+    for (let k = 1; k <= n; k++) {
+      const gRec = delta[k] * s[k - 1];
+      const gX = delta[k] * x[k - 1];
+      gradWRec[k] = gRec;
+      gradWX[k] = gX;
+      dWRec += gRec;
+      dWX += gX;
+    }
+  }
+  return { s, t: targets, local, delta, gradWRec, gradWX, loss: E, dWRec, dWX };
+}
+
+/**
+ * δ_k = Σ_{j=k}^{min(k+τ−1, n)} w_rec^{j−k} L_j for k = 0..n (L = local), written into `delta`.
+ *
+ * The steps 0..n are cut into blocks of τ. For k in block [a, e] the window k..k+τ−1 is the tail k..e of
+ * its own block, computed by the exact recurrence S_k = L_k + w_rec S_{k+1}, plus a head e+1..k+τ−1 of the
+ * next block, taken from that block's prefix sums P_m = Σ_{i<m} w_rec^i L_{e+1+i} and scaled by w_rec^{e+1−k}.
+ * O(n) with no subtraction of large terms (a sliding window that subtracts w_rec^τ L_{k+τ} is unstable
+ * for |w_rec| > 1).
+ */
+function truncatedDeltas(local: Float64Array, wRec: number, tau: number, delta: Float64Array): void {
+  const n = local.length - 1;
+  const P = new Float64Array(tau + 1); // prefix sums of the block after the current one
+  let pLength = 0; // how many prefix sums P_1..P_pLength are valid (0 for the last block)
+  const lastStart = Math.floor(n / tau) * tau;
+  for (let a = lastStart; a >= 0; a -= tau) {
+    const e = Math.min(a + tau - 1, n);
+    let S = 0;
+    let pw = 1;
+    // S_k = L_k + w_rec S_{k+1};   δ_k = S_k + w_rec^{e+1−k} P_m with m = min(k+τ−1, n) − e
+    for (let k = e; k >= a; k--) {
+      S = local[k] + wRec * S;
+      pw *= wRec;
+      const m = Math.min(k + tau - 1, n) - e;
+      const head = m > 0 && m <= pLength ? P[m] : 0;
+      delta[k] = head === 0 ? S : S + pw * head;
+    }
+    // P_m = P_{m-1} + w_rec^{m-1} L_{a+m-1}: this block's prefix sums, for the block before it
+    let q = 1;
+    for (let m = 1; m <= e - a + 1; m++) {
+      const L = local[a + m - 1];
+      P[m] = L === 0 ? P[m - 1] : P[m - 1] + q * L;
+      q *= wRec;
+    }
+    pLength = e - a + 1;
+  }
+}

@@ -1,0 +1,14 @@
+/** A loss-surface grid: each axis is [min, max, size] with size 2..4096 evenly spaced points, min and max included. */
+export interface LossSurfaceGrid {
+  /** Columns: the w_x values. */
+  readonly wX: readonly [number, number, number];
+  /** Rows: the w_rec values. */
+  readonly wRec: readonly [number, number, number];
+}
+
+/** A loss surface: values[r · cols + c] is the loss at (w_rec = wRec[r], w_x = wX[c]). */
+export interface LossSurface {
+  readonly values: Float64Array;
+  readonly wX: Float64Array;
+  readonly wRec: Float64Array;
+}

@@ -1,0 +1,5 @@
+/** Which error is minimised: 'final' is E = ½ (s_n − t_n)²; 'every-step' is E = Σ_{k=1..n} ½ (s_k − t_k)². */
+export type Objective = 'final' | 'every-step';
+
+/** The objectives in the order pages list them. */
+export const OBJECTIVES: readonly Objective[] = ['final', 'every-step'];

@@ -1,0 +1,72 @@
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+
+/** Launches the system Chromium (no download); throws with a way forward when there is none. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error('No Chromium or Chrome found: install one, or set CHROMIUM_PATH to its executable.');
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** A page plus everything that went wrong while it was open. */
+export interface WatchedPage {
+  page: Page;
+  /** Console errors, uncaught exceptions, failed requests, HTTP errors and requests to another origin. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens `url` in a fresh context and records every problem a reader could meet: console errors, page errors,
+ * failed or 4xx/5xx requests, and any request that leaves the page's own origin.
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions & { expectStatus?: number } = {},
+): Promise<WatchedPage> {
+  const { expectStatus = 200, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('request', (request) => {
+    const target = request.url();
+    if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== origin) {
+      problems.push(`request off the site's origin: ${target}`);
+    }
+  });
+  page.on('response', (response) => {
+    const status = response.status();
+    const isDocument = response.url() === url;
+    if (status >= 400 && !(isDocument && status === expectStatus)) problems.push(`HTTP ${status}: ${response.url()}`);
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (response && response.status() !== expectStatus) problems.push(`HTTP ${response.status()} for the page ${url}`);
+  return { page, problems, close: () => context.close() };
+}
+
+/** Brings each island into view in turn and waits until all have hydrated (Astro drops `ssr` when one has). */
+export async function waitForIslands(page: Page): Promise<void> {
+  const pending = page.locator('astro-island[ssr]');
+  for (let count = await pending.count(); count > 0; count = await pending.count()) {
+    // An island is `display: contents` and has no box of its own: scroll its first child into view.
+    await pending.first().evaluate((island) => (island.firstElementChild ?? island).scrollIntoView({ block: 'center' }));
+    await page.waitForFunction((before) => document.querySelectorAll('astro-island[ssr]').length < before, count, { timeout: 15_000 });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** The numbers a demo shows for one `data-quantity`, read from their full-precision `data-value`. */
+export async function quantities(page: Page, demo: string, quantity: string): Promise<number[]> {
+  return page
+    .locator(`[data-demo="${demo}"] [data-quantity="${quantity}"]`)
+    .evaluateAll((nodes) => nodes.map((node) => Number((node as HTMLElement).dataset.value)));
+}
