@@ -9,14 +9,15 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['test/{core,notebook,components}/**/*.test.{ts,tsx}'] },
+        test: { name: 'unit', include: ['test/{core,notebook,components,markdown}/**/*.test.{ts,tsx}', 'test/site/source-excerpt.test.ts'] },
       },
       {
         resolve: { alias },
-        test: { name: 'site', include: ['test/site/**/*.test.ts'], testTimeout: 60_000 },
+        test: { name: 'site', include: ['test/site/**/*.test.ts'], exclude: ['test/site/source-excerpt.test.ts'], testTimeout: 60_000 },
       },
       {
         resolve: { alias },
@@ -26,6 +27,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Pages hydrate lazily: give polled assertions time on a slow machine.
+          expect: { poll: { timeout: 15_000 } },
           globalSetup: ['test/e2e/global-setup.ts'],
         },
       },

@@ -15,7 +15,7 @@ import {
   topK,
   trainLM,
 } from '../src/core/lm/index.ts';
-import type { Params, TrainOptions } from '../src/core/lm/index.ts';
+import type { Params, LmTrainOptions } from '../src/core/lm/index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusPath = resolve(root, 'data/corpus.txt');
@@ -33,7 +33,7 @@ const hyperParameters = {
   epsilon: 1e-8,
   clipNorm: 5,
   activation: 'tanh',
-} as const satisfies TrainOptions;
+} as const satisfies LmTrainOptions;
 const significantDigits = 6;
 const probe = ['i', 'like', 'french'];
 

@@ -1,6 +1,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { AxisBottom, AxisLeft } from './axes.tsx';
+import { useElementWidth } from '../demos/useElementWidth.ts';
 
 interface Series {
   /** Values by step k = 0..n; non-finite values are left out of the line (the page says why in words). */
@@ -20,12 +21,14 @@ interface Props {
   yLabel: string;
 }
 
-const WIDTH = 640;
+const DEFAULT_WIDTH = 640;
 const HEIGHT = 240;
 const MARGIN = { top: 12, right: 16, bottom: 44, left: 56 };
 
 /** A line chart of per-step quantities against the step k, drawn as SVG from d3 scales. */
 export function StateChart({ series, highlight, description, yLabel }: Props) {
+  // Drawn at its real width, so its text stays legible on a phone.
+  const { ref, width: WIDTH } = useElementWidth<HTMLDivElement>(DEFAULT_WIDTH);
   const n = Math.max(...series.map((s) => s.values.length - 1), 1);
   const finite = series.flatMap((s) => Array.from(s.values).filter(Number.isFinite));
   const lo = Math.min(0, ...finite);
@@ -38,6 +41,7 @@ export function StateChart({ series, highlight, description, yLabel }: Props) {
     .y((v) => y(v));
   const dots = n <= 60;
   return (
+    <div ref={ref}>
     <svg class="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description}>
       <AxisFrame x={x} y={y} yLabel={yLabel} />
       {highlight !== undefined && (
@@ -51,13 +55,14 @@ export function StateChart({ series, highlight, description, yLabel }: Props) {
       ))}
       <g aria-hidden="true">
         {series.map((s, i) => (
-          <g key={s.label} transform={`translate(${MARGIN.left + 10 + i * 150},${MARGIN.top + 6})`}>
+          <g key={s.label} transform={`translate(${MARGIN.left + 10 + i * 130},${MARGIN.top + 6})`}>
             <line x2={18} stroke={s.color} stroke-width={2} stroke-dasharray={s.dashed ? '6 4' : undefined} />
             <text x={24} dy="0.32em">{s.label}</text>
           </g>
         ))}
       </g>
     </svg>
+    </div>
   );
 }
 

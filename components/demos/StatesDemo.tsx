@@ -30,9 +30,14 @@ function States({ declared }: { declared?: DeclaredDefaults }) {
   const overflowAt = firstNonFinite(s);
   const last = s[n];
   const summary =
-    overflowAt < 0
-      ? `After ${n} steps the state is s_${n} = ${formatNumber(last)}; the sequence holds ${x.value.filter((v) => v === 1).length} ones.`
-      : `The states overflow: from step ${overflowAt} on they are too large to represent (shown as ${formatNumber(s[overflowAt])}).`;
+    overflowAt < 0 ? (
+      <>
+        After {n} steps the state is <var>s</var><sub>{n}</sub> = {formatNumber(last)}; the sequence holds{' '}
+        {x.value.filter((v) => v === 1).length} ones.
+      </>
+    ) : (
+      `The states overflow: from step ${overflowAt} on they are too large to represent (shown as ${formatNumber(s[overflowAt])}).`
+    );
   return (
     <>
       <div class="controls">

@@ -2,7 +2,8 @@ import type { Dataset } from './dataset.ts';
 import { assertDataset } from './dataset.ts';
 import { datasetLoss } from './datasetLoss.ts';
 import { gridAxis } from './gridAxis.ts';
-import type { LossSurface, LossSurfaceGrid } from './lossSurfaceGrid.ts';
+import type { LossSurface, LossSurfaceGrid, LossSurfaceOptions } from './lossSurfaceGrid.ts';
+import { surfaceValues } from './surfaceValues.ts';
 import type { Objective } from './objective.ts';
 import { assertNonNegative, assertObjective } from './validate.ts';
 
@@ -13,12 +14,13 @@ import { assertNonNegative, assertObjective } from './validate.ts';
  * a w_x² + b w_x + c with a = mean Σ ½ u_k² + λ/2, b = −mean Σ u_k t_k, c = mean Σ ½ t_k² + λ/2 w_rec²
  * (sums over the steps the objective scores). Cost O(rows · N · n + rows · cols). A row whose
  * coefficients overflow, or a point whose quadratic does, is evaluated directly instead.
+ * With `options.out` the values are written into that array (length rows · cols) instead of a new one.
  */
 export function lossSurface(
   data: Dataset,
   grid: LossSurfaceGrid,
   objective: Objective,
-  options: { penalty?: number } = {},
+  options: LossSurfaceOptions = {},
 ): LossSurface {
   assertDataset(data);
   assertObjective(objective);
@@ -29,7 +31,7 @@ export function lossSurface(
   const N = data.sequences.length;
   const cols = wX.length;
   const rows = wRec.length;
-  const values = new Float64Array(rows * cols);
+  const values = surfaceValues(options.out, rows * cols);
   const wXMax = Math.max(Math.abs(wX[0]), Math.abs(wX[cols - 1]));
 
   // c_0 = (1/N) Σ_i Σ_k ½ t_k²   (the same for every row)

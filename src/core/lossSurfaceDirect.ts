@@ -2,7 +2,8 @@ import type { Dataset } from './dataset.ts';
 import { assertDataset } from './dataset.ts';
 import { datasetLoss } from './datasetLoss.ts';
 import { gridAxis } from './gridAxis.ts';
-import type { LossSurface, LossSurfaceGrid } from './lossSurfaceGrid.ts';
+import type { LossSurface, LossSurfaceGrid, LossSurfaceOptions } from './lossSurfaceGrid.ts';
+import { surfaceValues } from './surfaceValues.ts';
 import type { Objective } from './objective.ts';
 import { assertNonNegative, assertObjective } from './validate.ts';
 
@@ -11,7 +12,7 @@ export function lossSurfaceDirect(
   data: Dataset,
   grid: LossSurfaceGrid,
   objective: Objective,
-  options: { penalty?: number } = {},
+  options: LossSurfaceOptions = {},
 ): LossSurface {
   assertDataset(data);
   assertObjective(objective);
@@ -19,7 +20,7 @@ export function lossSurfaceDirect(
   const wRec = gridAxis(grid?.wRec, 'grid.wRec');
   const penalty = assertNonNegative(options.penalty ?? 0, 'options.penalty');
   const cols = wX.length;
-  const values = new Float64Array(wRec.length * cols);
+  const values = surfaceValues(options.out, wRec.length * cols);
   for (let r = 0; r < wRec.length; r++) {
     for (let c = 0; c < cols; c++) {
       // E_λ(w) = E(w) + λ/2 (w_rec² + w_x²)

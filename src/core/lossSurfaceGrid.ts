@@ -12,3 +12,9 @@ export interface LossSurface {
   readonly wX: Float64Array;
   readonly wRec: Float64Array;
 }
+
+/** Options of the loss-surface functions: an L2 penalty λ ≥ 0 (default 0) and an optional array of length rows · cols to write into (reused between redraws). */
+export interface LossSurfaceOptions {
+  readonly penalty?: number;
+  readonly out?: Float64Array;
+}

@@ -20,7 +20,11 @@ export function formatNumber(value: number, digits = DISPLAY_DIGITS): string {
   const sign = value < 0 ? MINUS : '';
   const magnitude = Math.abs(value);
   const rounded = Number(magnitude.toPrecision(digits));
-  if (rounded >= 1e-4 && rounded < 1e6) return sign + trimZeros(rounded.toPrecision(digits));
+  if (rounded >= 1e-4 && rounded < 1e6) {
+    // toFixed, not toPrecision: toPrecision switches to exponent form once the exponent reaches `digits`.
+    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(rounded)));
+    return sign + trimZeros(rounded.toFixed(decimals));
+  }
   const [mantissa, exponent] = magnitude.toExponential(digits - 1).split('e');
   const power = String(Number(exponent)).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
   return `${sign}${trimZeros(mantissa)} \u00d7 10${power}`;

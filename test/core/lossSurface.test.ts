@@ -45,4 +45,13 @@ describe('lossSurface', () => {
     expect(Array.from(fast.values)).toEqual(Array.from(direct.values));
     expect(fast.values[1]).toBe(4.5);
   });
+
+  it('lossSurface(data, grid, objective, { out }) writes into and returns the given array', () => {
+    const data = countingDataset({ count: 5, length: 6, seed: 2 });
+    const grid = { wX: [-1, 2, 7], wRec: [-1, 1.5, 5] } as const;
+    const out = new Float64Array(35).fill(NaN);
+    const surface = lossSurface(data, grid, 'every-step', { out });
+    expect(surface.values).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(lossSurface(data, grid, 'every-step').values));
+  });
 });

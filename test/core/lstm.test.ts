@@ -231,9 +231,9 @@ describe('lstmInit', () => {
     const a = lstmInit({ hiddenSize: 3, inputSize: 2, seed: 42 });
     const b = lstmInit({ hiddenSize: 3, inputSize: 2, seed: 42 });
     expect(a).toEqual(b);
-    expect([...a.bF]).toEqual([1, 1, 1]);
-    expect([...a.bI, ...a.bO, ...a.bG]).toEqual(new Array(9).fill(0));
-    expect([...lstmInit({ hiddenSize: 2, seed: 42, forgetBias: -0.5 }).bF]).toEqual([-0.5, -0.5]);
+    expect(Array.from(a.bF)).toEqual([1, 1, 1]);
+    expect([...Array.from(a.bI), ...Array.from(a.bO), ...Array.from(a.bG)]).toEqual(new Array(9).fill(0));
+    expect(Array.from(lstmInit({ hiddenSize: 2, seed: 42, forgetBias: -0.5 }).bF)).toEqual([-0.5, -0.5]);
     const scale = 1 / Math.sqrt(3);
     for (const name of ['wF', 'wI', 'wO', 'wG'] as const) {
       expect(a[name].length).toBe(15);

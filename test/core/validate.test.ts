@@ -99,6 +99,8 @@ describe('bad input throws a RangeError naming the argument, the value and its p
     { call: () => lossSurface(data, { ...grid, wX: [NaN, 1, 4] }, 'final'), message: 'grid.wX[0] (min) must be a finite number, got NaN' },
     { call: () => lossSurface(data, grid, 'final', { penalty: -0.1 }), message: 'options.penalty must be at least 0, got -0.1' },
     { call: () => lossSurfaceDirect(data, { ...grid, wX: [-1, 1, 0] }, 'final'), message: 'grid.wX[2] (size) must be an integer from 2 to 4096, got 0' },
+    // an output array of the wrong length (the grid has 4 · 4 points)
+    { call: () => lossSurface(data, grid, 'final', { out: new Float64Array(15) }), message: 'options.out must be a Float64Array of length rows · cols = 16, got a value of type object of length 15' },
     // gradientFlow: finite w_rec, integer n ≥ 0
     { call: () => gradientFlow(NaN, 3), message: 'wRec must be a finite number, got NaN' },
     { call: () => gradientFlow(1, -1), message: 'n must be an integer from 0 to 10000000, got -1' },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { serveSite } from '../support/serve.ts';
 
@@ -10,14 +11,20 @@ declare module 'vitest' {
   }
 }
 
+/** The builds the browser tests serve: `DIST_DIR` / `SUB_DIST_DIR` override dist/ and dist-sub/. */
+export const DIST_DIR = process.env.DIST_DIR ?? 'dist';
+export const SUB_DIST_DIR = process.env.SUB_DIST_DIR ?? 'dist-sub';
+
 /** Serves both builds on localhost for the browser tests, and stops them afterwards. */
 export default async function setup(project: TestProject) {
-  const site = await serveSite('dist', '/');
-  const sub = await serveSite('dist-sub', '/rnn/');
+  if (!existsSync(`${DIST_DIR}/index.html`)) throw new Error(`No build in ${DIST_DIR}/: run npm run build first (npm test does).`);
+  const site = await serveSite(DIST_DIR, '/');
+  // The sub-path build is made by npm test; a quick run of one browser test file may skip it.
+  const sub = existsSync(`${SUB_DIST_DIR}/index.html`) ? await serveSite(SUB_DIST_DIR, '/rnn/') : site;
   project.provide('siteRoot', site.root);
   project.provide('subSiteRoot', sub.root);
   return async () => {
     await site.close();
-    await sub.close();
+    if (sub !== site) await sub.close();
   };
 }

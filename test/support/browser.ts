@@ -25,9 +25,9 @@ export interface WatchedPage {
 export async function openPage(
   browser: Browser,
   url: string,
-  options: BrowserContextOptions & { expectStatus?: number } = {},
+  options: BrowserContextOptions & { expectStatus?: number; watch?: (page: Page) => void } = {},
 ): Promise<WatchedPage> {
-  const { expectStatus = 200, ...contextOptions } = options;
+  const { expectStatus = 200, watch, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   const origin = new URL(url).origin;
@@ -48,6 +48,7 @@ export async function openPage(
     const isDocument = response.url() === url;
     if (status >= 400 && !(isDocument && status === expectStatus)) problems.push(`HTTP ${status}: ${response.url()}`);
   });
+  watch?.(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response && response.status() !== expectStatus) problems.push(`HTTP ${response.status()} for the page ${url}`);
   return { page, problems, close: () => context.close() };

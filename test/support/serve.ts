@@ -24,7 +24,9 @@ export async function serveSite(dir: string, base = '/'): Promise<StaticSite> {
     files(request, response, () => {
       response.statusCode = 404;
       request.url = '/404.html';
-      files(request, response, () => response.end('not found'));
+      files(request, response, () => {
+        response.end('not found');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

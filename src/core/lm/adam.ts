@@ -3,7 +3,7 @@
  *   m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²,
  *   θ ← θ − lr · m̂ / (sqrt(v̂) + ε),   m̂ = m / (1 − β1^t),  v̂ = v / (1 − β2^t).
  */
-import type { Params, Weights } from './params.ts';
+import type { Params, LmWeights } from './params.ts';
 import { WEIGHT_NAMES, zeroWeights } from './params.ts';
 
 /** Adam's hyper-parameters. */
@@ -20,8 +20,8 @@ export interface AdamOptions {
 
 /** Adam's running state: moments m, v shaped like the weights, and the step count t. */
 export interface AdamState {
-  readonly m: Weights;
-  readonly v: Weights;
+  readonly m: LmWeights;
+  readonly v: LmWeights;
   t: number;
   /** Current step size lr (a schedule may change it between steps). */
   learningRate: number;
@@ -46,7 +46,7 @@ export function createAdam(H: number, V: number, options: AdamOptions = {}): Ada
 }
 
 /** One Adam update of `params` in place from the gradients `grads`. */
-export function adamStep(params: Params, grads: Weights, state: AdamState): void {
+export function adamStep(params: Params, grads: LmWeights, state: AdamState): void {
   state.t += 1;
   const { beta1, beta2, epsilon, learningRate, t } = state;
   const c1 = 1 - beta1 ** t;

@@ -17,7 +17,7 @@
  */
 import type { LmForward } from './forward.ts';
 import { lmForward } from './forward.ts';
-import type { Params, Weights } from './params.ts';
+import type { Params, LmWeights } from './params.ts';
 import { zeroWeights } from './params.ts';
 
 /** Options of `lmBackward` / `lmGradients`. */
@@ -31,7 +31,7 @@ export interface LmGradients {
   /** E = Σ_k −log y_k[next_k] (summed over the n steps). */
   readonly loss: number;
   /** ∂E/∂θ for every weight array θ (not divided by n). */
-  readonly grads: Weights;
+  readonly grads: LmWeights;
   /** delta[k] = δ_k = ∂E/∂s_k (truncated if asked), k = 0 … n. */
   readonly delta: Float64Array[];
   /** The forward pass the gradients came from. */
@@ -81,7 +81,7 @@ function carryBack(params: Params, sk: Float64Array, d: Float64Array, g: Float64
  * Adds ∂E/∂θ of one sentence to `grads` (accumulates, does not reset) and returns δ_0 … δ_n,
  * from a forward pass `fwd` of the same parameters.
  */
-export function lmBackward(params: Params, fwd: LmForward, grads: Weights, options: BackwardOptions = {}): Float64Array[] {
+export function lmBackward(params: Params, fwd: LmForward, grads: LmWeights, options: BackwardOptions = {}): Float64Array[] {
   const { truncation } = options;
   checkTruncation(truncation);
   const { H, V } = params;
@@ -128,7 +128,7 @@ function accumulateGradients(
   params: Params,
   fwd: LmForward,
   delta: Float64Array[],
-  grads: Weights,
+  grads: LmWeights,
   e: Float64Array,
   g: Float64Array,
 ): void {

@@ -1,8 +1,8 @@
-import type { Weights } from './params.ts';
+import type { LmWeights } from './params.ts';
 import { WEIGHT_NAMES } from './params.ts';
 
 /** The global norm ‖g‖ = sqrt(Σ over all five arrays of Σ_i g_i²). */
-export function gradientNorm(grads: Weights): number {
+export function gradientNorm(grads: LmWeights): number {
   let sum = 0;
   for (const name of WEIGHT_NAMES) {
     const g = grads[name];
@@ -12,7 +12,7 @@ export function gradientNorm(grads: Weights): number {
 }
 
 /** Scales every gradient in place by maxNorm / ‖g‖ when the global norm ‖g‖ exceeds maxNorm; returns ‖g‖ before clipping. */
-export function clipGradients(grads: Weights, maxNorm: number): number {
+export function clipGradients(grads: LmWeights, maxNorm: number): number {
   if (!(maxNorm > 0) || !Number.isFinite(maxNorm)) {
     throw new RangeError(`maxNorm must be a finite number > 0, got ${String(maxNorm)}`);
   }

@@ -28,7 +28,7 @@ export {
   zeroParams,
   zeroWeights,
 } from './params.ts';
-export type { Activation, InitOptions, Params, Weights } from './params.ts';
+export type { Activation, InitOptions, LmWeights, Params } from './params.ts';
 export { checkDictionary, predictNext, prefixInputs, sampleContinuation, sampleNext, topK } from './sample.ts';
 export type { Continuation, ContinuationOptions, Ranked } from './sample.ts';
 export { deserializeParams, LM_FORMAT, LM_FORMAT_VERSION, serializeParams } from './serialize.ts';
@@ -36,4 +36,4 @@ export type { LmJson, SerializeOptions } from './serialize.ts';
 export { checkTemperature, softmax, softmaxInto } from './softmax.ts';
 export { tokenize } from './tokenize.ts';
 export { buildDataset, meanLoss, trainLM } from './train.ts';
-export type { CorpusDataset, LmDataset, TrainOptions, TrainStep } from './train.ts';
+export type { CorpusDataset, LmDataset, LmTrainOptions, LmTrainStep } from './train.ts';

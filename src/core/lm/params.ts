@@ -9,7 +9,7 @@ export const MAX_HIDDEN = 256;
 export const MAX_VOCABULARY = 4096;
 
 /** The five parameter matrices, row-major Float64Arrays (also the shape of a gradient). */
-export interface Weights {
+export interface LmWeights {
   /** W_rec, H×H: wRec[i * H + j] multiplies s_{k-1}[j] in unit i. */
   readonly wRec: Float64Array;
   /** W_x, H×V: column v (wX[i * V + v]) is W_x x_k for the one-hot x_k of word v. */
@@ -23,7 +23,7 @@ export interface Weights {
 }
 
 /** A vector recurrent language model: its sizes, activation and weights. */
-export interface Params extends Weights {
+export interface Params extends LmWeights {
   /** Hidden size H (number of state units). */
   readonly H: number;
   /** Vocabulary size V (inputs are one-hot over V words, outputs a distribution over V words). */
@@ -61,7 +61,7 @@ export function checkActivation(activation: unknown): asserts activation is Acti
 }
 
 /** All-zero weights of the sizes H, V (e.g. a gradient accumulator). */
-export function zeroWeights(H: number, V: number): Weights {
+export function zeroWeights(H: number, V: number): LmWeights {
   checkSizes(H, V);
   return {
     wRec: new Float64Array(H * H),

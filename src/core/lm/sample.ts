@@ -121,7 +121,9 @@ export function sampleContinuation(
   // s_k = f(W_rec s_{k-1} + W_x x_k + b) over the prefix   (lm.1, lm.2)
   for (const x of inputs) {
     stepState(params, s, x, next);
-    [s, next] = [next, s];
+    const previous = s;
+    s = next;
+    next = previous;
   }
   const z = new Float64Array(params.V);
   const y = new Float64Array(params.V);
@@ -140,7 +142,9 @@ export function sampleContinuation(
     words.push(dict.words[v]);
     indices.push(v);
     stepState(params, s, v, next);
-    [s, next] = [next, s];
+    const previous = s;
+    s = next;
+    next = previous;
   }
   return { words, indices, stoppedBy: 'maxWords' };
 }

@@ -31,7 +31,7 @@ export interface CorpusDataset extends LmDataset {
 }
 
 /** Options of `trainLM`. */
-export interface TrainOptions extends AdamOptions {
+export interface LmTrainOptions extends AdamOptions {
   /** Hidden size H (default 24). */
   hidden?: number;
   /** Seed of the initial weights (`randomLcg(seed)`) and of the shuffling (`randomLcg(seed + 1)`) (default 1). */
@@ -58,7 +58,7 @@ export interface TrainOptions extends AdamOptions {
 }
 
 /** What `trainLM` yields after each Adam step. */
-export interface TrainStep {
+export interface LmTrainStep {
   /** Epoch number, from 1. */
   readonly epoch: number;
   /** Adam step number over the whole run, from 1. */
@@ -105,7 +105,7 @@ function checkPositiveInteger(value: number, name: string): void {
  * worker can drive it and stop at will; its return value is the trained parameters. Bad options or data
  * throw a RangeError here, before the first step.
  */
-export function trainLM(dataset: LmDataset, options: TrainOptions = {}): Generator<TrainStep, Params, void> {
+export function trainLM(dataset: LmDataset, options: LmTrainOptions = {}): Generator<LmTrainStep, Params, void> {
   const {
     hidden = options.init?.H ?? 24,
     seed = 1,
@@ -151,7 +151,7 @@ function* run(
     learningRateEnd: number;
   },
   adam: ReturnType<typeof createAdam>,
-): Generator<TrainStep, Params, void> {
+): Generator<LmTrainStep, Params, void> {
   const rng = randomLcg(o.seed + 1);
   const order = sequences.map((_, i) => i);
   const grads = zeroWeights(params.H, params.V);

@@ -1,0 +1,154 @@
+// Interaction benchmark (not a test): run with `node --experimental-strip-types bench/interaction.ts` after
+// `npm run build` (or point DIST_DIR at another build). In headless Chromium it drives every range slider of every
+// page with 100 input events and times the main-thread work each one causes, then plays the trainer of the
+// training chapter at its fastest speed and reports frames per second and main-thread time per frame.
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, waitForIslands } from '../test/support/browser.ts';
+import { builtPages, pagePath } from '../test/support/site-pages.ts';
+import { serveSite } from '../test/support/serve.ts';
+
+const DIST_DIR = process.env.DIST_DIR ?? 'dist';
+const INPUTS = 100;
+const LONG_TASK_MS = 50;
+
+/** The p-th percentile (0..100) of sorted values, nearest rank. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+interface SliderTiming {
+  cell: string;
+  name: string;
+  times: number[];
+  longTasks: number;
+}
+
+/**
+ * For each range input of the page: 100 times, set a new value and dispatch 'input', then time the work it causes:
+ * the script and microtasks up to the next task, plus the rendering of the next frame (from its animation-frame
+ * callbacks to the task after it). Idle time waiting for the frame is not counted.
+ */
+async function timeSliders(page: Page): Promise<SliderTiming[]> {
+  return page.evaluate(async ({ inputs, longTaskMs }) => {
+    const nextTask = () =>
+      new Promise<number>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(0);
+      });
+    const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    const sliders = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="range"]'));
+    const results = [];
+    for (const slider of sliders) {
+      slider.scrollIntoView({ block: 'center' });
+      await nextFrame();
+      await nextTask();
+      const cell = slider.closest('[data-demo]')?.getAttribute('data-demo') ?? '(no cell)';
+      const name = slider.getAttribute('aria-label') ?? slider.labels?.[0]?.textContent?.trim() ?? '(unnamed)';
+      const min = Number(slider.min || 0);
+      const max = Number(slider.max || 100);
+      const step = Number(slider.step) || 1;
+      const original = slider.value;
+      let long = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (entry.duration > longTaskMs) long++;
+      });
+      observer.observe({ type: 'longtask' });
+      const times: number[] = [];
+      for (let i = 0; i < inputs; i++) {
+        // sweep up and down across the range, on the slider's own steps
+        const fraction = (i % 20) / 19;
+        const raw = min + (max - min) * (Math.floor(i / 20) % 2 === 0 ? fraction : 1 - fraction);
+        slider.value = String(min + Math.round((raw - min) / step) * step);
+        const t0 = performance.now();
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        const t1 = await nextTask();
+        const frame = await nextFrame();
+        const t2 = await nextTask();
+        times.push(t1 - t0 + (t2 - frame));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      observer.disconnect();
+      slider.value = original;
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      results.push({ cell, name, times, longTasks: long });
+    }
+    return results;
+  }, { inputs: INPUTS, longTaskMs: LONG_TASK_MS });
+}
+
+/** Plays the trainer at a speed until it stops; frames per second and mean main-thread time per frame (CDP metrics). */
+async function timeTrainer(page: Page, speed: number) {
+  const trainer = page.locator('[data-demo="trainer"]');
+  await trainer.getByRole('button', { name: 'Reset' }).click();
+  await trainer.getByRole('slider', { name: /Speed/ }).fill(String(speed));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map((m: { name: string; value: number }) => [m.name, m.value]));
+  };
+  const before = await metric();
+  const frames = await page.evaluate(async () => {
+    const stamps: number[] = [];
+    const iterations = () => Number(document.querySelector<HTMLElement>('[data-demo="trainer"] [data-quantity="iterations"]')?.dataset.value);
+    const play = Array.from(document.querySelectorAll<HTMLButtonElement>('[data-demo="trainer"] button')).find((b) => b.textContent === 'Play');
+    play?.click();
+    await new Promise<void>((resolve) => {
+      const tick = (t: number) => {
+        stamps.push(t);
+        const playing = document.querySelector('[data-demo="trainer"] button[aria-pressed="true"]') !== null;
+        if (stamps.length > 2 && !playing) resolve();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    return { stamps, iterations: iterations() };
+  });
+  const after = await metric();
+  await cdp.detach();
+  const count = frames.stamps.length - 1;
+  const seconds = (frames.stamps[count] - frames.stamps[0]) / 1000;
+  const taskMs = (after.TaskDuration - before.TaskDuration) * 1000;
+  const scriptMs = (after.ScriptDuration - before.ScriptDuration) * 1000;
+  return { speed, frames: count, iterations: frames.iterations, fps: count / seconds, taskPerFrame: taskMs / count, scriptPerFrame: scriptMs / count };
+}
+
+const site = await serveSite(DIST_DIR, '/');
+const browser = await launchBrowser();
+const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2).padStart(7) : '      –');
+try {
+  console.log(`Slider input work (${INPUTS} input events per slider; goal p95 ≤ 8 ms, no long task over ${LONG_TASK_MS} ms)`);
+  console.log(`${'page'.padEnd(34)} ${'cell'.padEnd(18)} ${'slider'.padEnd(30)}     p50     p95     max  long`);
+  for (const file of builtPages(DIST_DIR)) {
+    if (file.startsWith('404') || file.startsWith('search') || file.startsWith('pagefind')) continue;
+    const path = pagePath(file);
+    const { page, close } = await openPage(browser, `${site.root}${path}`);
+    await waitForIslands(page);
+    if ((await page.locator('input[type="range"]').count()) > 0) {
+      for (const { cell, name, times, longTasks } of await timeSliders(page)) {
+        const sorted = [...times].sort((a, b) => a - b);
+        console.log(
+          `${(path || '/').slice(0, 34).padEnd(34)} ${cell.slice(0, 18).padEnd(18)} ${name.slice(0, 30).padEnd(30)} ` +
+            `${fmt(percentile(sorted, 50))} ${fmt(percentile(sorted, 95))} ${fmt(sorted.at(-1) ?? NaN)} ${String(longTasks).padStart(5)}`,
+        );
+      }
+    }
+    await close();
+  }
+
+  const { page, close } = await openPage(browser, `${site.root}training/`);
+  await waitForIslands(page);
+  await page.locator('[data-demo="trainer"]').scrollIntoViewIfNeeded();
+  console.log('\nTrainer playing (three optimizers, 500 iterations)');
+  console.log(' speed  frames  iterations      fps  main thread ms/frame  script ms/frame');
+  for (const speed of [50, 5]) {
+    const r = await timeTrainer(page, speed);
+    console.log(`${String(r.speed).padStart(6)} ${String(r.frames).padStart(7)} ${String(r.iterations).padStart(11)} ${fmt(r.fps)}  ${fmt(r.taskPerFrame).padStart(20)} ${fmt(r.scriptPerFrame).padStart(16)}`);
+  }
+  await close();
+} finally {
+  await browser.close();
+  await site.close();
+}

@@ -1,0 +1,64 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Field } from '~/notebook/fields.ts';
+import { formatNumber } from '~/notebook/format.ts';
+import './NumberField.css';
+
+interface Props {
+  /** The visible label, as markup (e.g. <>learning rate η</>). */
+  label: ComponentChildren;
+  /** The name the message starts with, as plain text (e.g. "η"). */
+  name: string;
+  value: number;
+  /** How the text is read and checked: normally the notebook schema's field for the key. */
+  field: Field<number>;
+  onChange: (value: number) => void;
+  /** The allowed range, shown after the label (e.g. "0.000001 to 1"). */
+  hint?: string;
+}
+
+/**
+ * A labelled text field for one number, read by a notebook field. A bad entry shows a message beside the field
+ * and leaves the last good value in place.
+ */
+export function NumberField({ label, name, value, field, onChange, hint }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState(String(value));
+  const [error, setError] = useState('');
+  // Follow changes made elsewhere (a link, Restore defaults) unless the reader is mid-edit on a bad entry.
+  useEffect(() => {
+    if (!error) setDraft(String(value));
+  }, [value]);
+  const read = (raw: string) => {
+    setDraft(raw);
+    try {
+      const parsed = field.parse(raw);
+      setError('');
+      onChange(parsed);
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+    }
+  };
+  return (
+    <label for={id} class="number-field">
+      <span>
+        {label}
+        {hint && <span class="number-field-hint"> ({hint})</span>}
+      </span>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellcheck={false}
+        value={draft}
+        aria-invalid={error ? 'true' : 'false'}
+        aria-describedby={`${id}-message`}
+        onInput={(event) => read((event.currentTarget as HTMLInputElement).value)}
+      />
+      <span id={`${id}-message`} role="status" aria-live="polite" class={error ? 'message error' : 'visually-hidden'}>
+        {error ? `${name} ${error}. Still using ${name} = ${formatNumber(value, 6)}.` : ''}
+      </span>
+    </label>
+  );
+}

@@ -1,0 +1,155 @@
+import { useMemo } from 'preact/hooks';
+import { train, type Dataset, type Objective, type TrainStep, type Weights } from '~/core';
+import { formatNumber } from '~/notebook/format.ts';
+import { notebookSchema, type DeclaredDefaults } from '~/notebook/schema.ts';
+import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
+import { DemoFrame } from '../DemoFrame.tsx';
+import { NumberField } from '../controls/NumberField.tsx';
+import { SignedLogChart } from '../charts/SignedLogChart.tsx';
+import { useCountingData } from './useCountingData.ts';
+import './ClipDemo.css';
+
+interface Props {
+  notebook?: DeclaredDefaults;
+}
+
+/** Iterations each run goes to. */
+export const CLIP_ITERATIONS = 500;
+
+/** One gradient-descent run: the loss at the start of every update (index = iteration) and where it ended. */
+interface Run {
+  loss: Float64Array;
+  last: TrainStep;
+  /** The first iteration whose new weights were not finite, or 0. */
+  overflowAt: number;
+  clippedCount: number;
+}
+
+/** Runs train() with gradient descent for up to CLIP_ITERATIONS updates, stopping once the weights overflow. */
+function run(data: Dataset, start: Weights, lr: number, objective: Objective, clipNorm: number | undefined): Run {
+  const loss = new Float64Array(CLIP_ITERATIONS + 1).fill(Number.NaN);
+  let last: TrainStep | undefined;
+  let overflowAt = 0;
+  let clippedCount = 0;
+  for (const step of train(data, start, { kind: 'gd', learningRate: lr }, { objective, clipNorm })) {
+    loss[step.iteration] = step.loss;
+    last = step;
+    if (step.clipped) clippedCount++;
+    if (!Number.isFinite(step.w.wRec) || !Number.isFinite(step.w.wX)) {
+      overflowAt = step.iteration;
+      break;
+    }
+    if (step.iteration >= CLIP_ITERATIONS) break;
+  }
+  return { loss, last: last!, overflowAt, clippedCount };
+}
+
+/** Gradient descent from the same start with and without gradient-norm clipping: loss curves and where each ends. */
+export default function ClipDemo({ notebook: declared }: Props) {
+  return (
+    <DemoFrame name="clipping" label="Gradient descent with and without gradient clipping">
+      <Clipping declared={declared} />
+    </DemoFrame>
+  );
+}
+
+function Clipping({ declared }: { declared?: DeclaredDefaults }) {
+  const notebook = usePageNotebook(declared);
+  const { clip, lr, objective, startWX, startWRec } = notebook.state;
+  const data = useCountingData(notebook);
+  const start = { wX: startWX.value, wRec: startWRec.value };
+  const theta = clip.value;
+  const [plain, clipped] = useMemo(
+    () => [
+      run(data, start, lr.value, objective.value, undefined),
+      theta > 0 ? run(data, start, lr.value, objective.value, theta) : null,
+    ],
+    [data, startWX.value, startWRec.value, lr.value, objective.value, theta],
+  );
+  const describeRun = (r: Run, name: string) =>
+    r.overflowAt > 0
+      ? `${name}: the weights overflow at iteration ${r.overflowAt} (the step was larger than any number a double can hold, about 1.8 × 10³⁰⁸).`
+      : `${name}: after ${r.last.iteration} iterations (w_x, w_rec) = (${formatNumber(r.last.w.wX)}, ${formatNumber(r.last.w.wRec)}), error ${formatNumber(r.last.loss)}.`;
+  const series = [
+    {
+      values: plain.loss,
+      label: 'without clipping',
+      quantity: 'lossPlain',
+      positive: { color: 'var(--c2)', shape: 'triangle' as const, label: '' },
+    },
+  ];
+  if (clipped) {
+    series.push({
+      values: clipped.loss,
+      label: `clipped at θ = ${formatNumber(theta)}`,
+      quantity: 'lossClipped',
+      positive: { color: 'var(--c1)', shape: 'circle' as const, label: '' },
+    });
+  }
+  const startLoss = plain.loss[1];
+  return (
+    <>
+      <div class="controls">
+        <NumberField
+          label={<>clip the gradient norm at θ</>}
+          name="θ"
+          hint="0 = off, up to 1000"
+          value={theta}
+          field={notebookSchema.clip}
+          onChange={(v) => (clip.value = v)}
+        />
+        <NumberField
+          label={<>learning rate η</>}
+          name="η"
+          hint="0.000001 to 1"
+          value={lr.value}
+          field={notebookSchema.lr}
+          onChange={(v) => (lr.value = v)}
+        />
+      </div>
+      <p class="clip-start">
+        Both runs start at (w<sub>x</sub>, w<sub>rec</sub>) = ({formatNumber(start.wX)}, {formatNumber(start.wRec)}) on the{' '}
+        {objective.value === 'final' ? 'final-step' : 'every-step'} error of the counting data set, where the error is{' '}
+        {formatNumber(startLoss)}.
+      </p>
+      <div aria-live="polite" class="clip-outcome">
+        <p class={plain.overflowAt > 0 ? 'message warning' : ''}>{describeRun(plain, 'Without clipping')}</p>
+        {clipped ? (
+          <p class={clipped.overflowAt > 0 ? 'message warning' : ''}>
+            {describeRun(clipped, `Clipped at θ = ${formatNumber(theta)}`)} The gradient was rescaled in {clipped.clippedCount} of{' '}
+            {clipped.last.iteration} updates.
+          </p>
+        ) : (
+          <p>Clipping is off (θ = 0): set a threshold to compare.</p>
+        )}
+      </div>
+      <dl class="clip-numbers">
+        {([['plain', plain], ['clipped', clipped]] as const).map(([key, r]) =>
+          r ? (
+            <div key={key}>
+              <dt>{key === 'plain' ? 'without clipping' : `clipped at θ = ${formatNumber(theta)}`}: final w<sub>x</sub>, w<sub>rec</sub>, error</dt>
+              {r.overflowAt > 0 ? (
+                <dd data-quantity={`${key}Overflow`} data-value={String(r.overflowAt)}>overflow at iteration {r.overflowAt}</dd>
+              ) : (
+                <dd>
+                  <span data-quantity={`${key}WX`} data-value={String(r.last.w.wX)}>{formatNumber(r.last.w.wX)}</span>,{' '}
+                  <span data-quantity={`${key}WRec`} data-value={String(r.last.w.wRec)}>{formatNumber(r.last.w.wRec)}</span>,{' '}
+                  <span data-quantity={`${key}Loss`} data-value={String(r.last.loss)}>{formatNumber(r.last.loss)}</span>
+                </dd>
+              )}
+            </div>
+          ) : null,
+        )}
+      </dl>
+      <SignedLogChart
+        series={series}
+        from={1}
+        indexName="iteration"
+        xLabel="iteration"
+        yLabel="error E (log scale)"
+        height={260}
+        description={`Error per iteration on a log scale. ${describeRun(plain, 'Without clipping')} ${clipped ? describeRun(clipped, `Clipped at θ = ${formatNumber(theta)}`) : 'Clipping is off.'}`}
+      />
+    </>
+  );
+}

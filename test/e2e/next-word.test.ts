@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { randomLcg } from 'd3-random';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { deserializeParams, encode, hiddenStates, predictNext, sampleContinuation, tokenize, topK } from '~/core/lm/index.ts';
+import { launchBrowser, openPage, quantities, waitForIslands } from '../support/browser.ts';
+
+/** Relative tolerance between a shown probability and the core's value for the same weights. */
+const TOLERANCE = 1e-9;
+const weightsText = readFileSync('public/data/lm-weights.json', 'utf8');
+const { params, dict } = deserializeParams(JSON.parse(weightsText));
+const corpus = readFileSync('data/corpus.txt', 'utf8');
+
+/** Words that follow "i like french" at the start of a corpus sentence. */
+const followers = new Set(
+  corpus
+    .split('\n')
+    .map(tokenize)
+    .filter((w) => w[0] === 'i' && w[1] === 'like' && w[2] === 'french' && w.length > 3)
+    .map((w) => w[3]!),
+);
+
+/** expect.poll with room for a slow, busy machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = () => `${inject('siteRoot')}next-word/`;
+
+/** The words and probabilities the predictor shows, in order. */
+async function shownBars(page: Page): Promise<{ word: string; probability: number }[]> {
+  return page
+    .locator('[data-demo="next-word"] [data-quantity="probability"]')
+    .evaluateAll((nodes) => nodes.map((n) => ({ word: (n as HTMLElement).dataset.word!, probability: Number((n as HTMLElement).dataset.value) })));
+}
+
+/** Asserts the bars are the core's top 10 for `words` at temperature T, each within TOLERANCE. */
+function expectTopTen(bars: { word: string; probability: number }[], words: string[], temperature = 1) {
+  const expected = topK(predictNext(params, dict, words, temperature), 10, dict);
+  expect(bars.map((b) => b.word)).toEqual(expected.map((r) => r.word));
+  bars.forEach((bar, i) => {
+    const relative = Math.abs(bar.probability - expected[i]!.probability) / expected[i]!.probability;
+    expect(relative).toBeLessThanOrEqual(TOLERANCE);
+  });
+}
+
+/** Waits until the predictor uses the fetched shipped weights. */
+async function weightsLoaded(page: Page) {
+  await poll(() => page.locator('[data-demo="next-word"] [data-weights]').getAttribute('data-weights')).toBe('shipped');
+}
+
+describe('the next-word predictor (data-demo="next-word")', () => {
+  it('shows, without JavaScript, the build-time prediction after "I like French": fries > wine > toast > films, corpus words first', async () => {
+    const { page, problems, close } = await openPage(browser, url(), { javaScriptEnabled: false });
+    const bars = await shownBars(page);
+    expect(bars.slice(0, 4).map((b) => b.word)).toEqual(['fries', 'wine', 'toast', 'films']);
+    // Every word seen after "i like french" in the corpus ranks above every word never seen there.
+    expect(new Set(bars.slice(0, followers.size).map((b) => b.word))).toEqual(followers);
+    expectTopTen(bars, ['i', 'like', 'french']);
+    // The hidden-state view is server-rendered too: s_0 … s_4 after <s>, i, like, french.
+    const s = await quantities(page, 'hidden-state', 's');
+    expect(s).toEqual(hiddenStates(params, [0, ...encode(dict, ['i', 'like', 'french']).indices]).flatMap((v) => Array.from(v)));
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('fetches the weights and shows predictNext("i like french") with the same ranking', async () => {
+    const { page, problems, close } = await openPage(browser, url());
+    await waitForIslands(page);
+    await weightsLoaded(page);
+    const bars = await shownBars(page);
+    expect(bars.slice(0, 4).map((b) => b.word)).toEqual(['fries', 'wine', 'toast', 'films']);
+    expect(new Set(bars.slice(0, followers.size).map((b) => b.word))).toEqual(followers);
+    expectTopTen(bars, ['i', 'like', 'french']);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it.each([
+    // sharper: fries takes more than half
+    [0.5],
+    // flatter: the gaps shrink
+    [2],
+    // the lowest setting: nearly all on fries
+    [0.1],
+  ])('reshapes the bars as softmax(z / T) at T = %s', async (temperature) => {
+    const { page, problems, close } = await openPage(browser, url());
+    await waitForIslands(page);
+    await weightsLoaded(page);
+    await page.getByRole('slider', { name: 'Temperature T' }).fill(String(temperature));
+    await poll(async () => (await shownBars(page))[0]!.probability).not.toBe(topK(predictNext(params, dict, ['i', 'like', 'french']), 1)[0]!.probability);
+    expectTopTen(await shownBars(page), ['i', 'like', 'french'], temperature);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('refuses an unknown word with a message and the word marked, keeps the last prediction, then reads a new sentence', async () => {
+    const { page, problems, close } = await openPage(browser, url());
+    await waitForIslands(page);
+    await weightsLoaded(page);
+    const field = page.getByRole('textbox', { name: 'Start of a sentence' });
+    await field.fill('I like croissant');
+    const message = page.locator('[data-demo="next-word"] .message.error');
+    await poll(() => message.textContent()).toContain('“croissant” is not in the dictionary');
+    expect(await page.locator('[data-demo="next-word"] mark.is-unknown').textContent()).toContain('croissant');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expectTopTen(await shownBars(page), ['i', 'like', 'french']);
+
+    await field.fill('');
+    await poll(() => message.textContent()).toContain('empty');
+    expectTopTen(await shownBars(page), ['i', 'like', 'french']);
+    await field.fill('  ...  ');
+    await poll(() => message.textContent()).toContain('only punctuation');
+
+    await field.fill('We love Italian');
+    await poll(() => message.count()).toBe(0);
+    expectTopTen(await shownBars(page), ['we', 'love', 'italian']);
+    // The hidden-state view follows the predictor's sentence.
+    const expected = hiddenStates(params, [0, ...encode(dict, ['we', 'love', 'italian']).indices]).flatMap((v) => Array.from(v));
+    await poll(() => quantities(page, 'hidden-state', 's')).toEqual(expected);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('samples a continuation with a visible seed: the core\'s sampleContinuation with randomLcg(seed)', async () => {
+    const { page, problems, close } = await openPage(browser, url());
+    await waitForIslands(page);
+    await weightsLoaded(page);
+    const button = page.getByRole('button', { name: 'Sample a continuation' });
+    const sample = page.locator('[data-demo="next-word"] [data-quantity="sample"]');
+    for (const seed of [1, 2]) {
+      await button.click();
+      await poll(() => sample.getAttribute('data-seed')).toBe(String(seed));
+      const expected = sampleContinuation(params, dict, ['i', 'like', 'french'], { temperature: 1, maxWords: 20, rng: randomLcg(seed) });
+      expect(await sample.locator('[data-sample-words]').getAttribute('data-sample-words')).toBe(expected.words.join(' '));
+      expect(await sample.textContent()).toContain(`i like french ${expected.words.join(' ')}`);
+    }
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('says so when the weights cannot be fetched, keeping the build-time prediction', async () => {
+    const { page, problems, close } = await openPage(browser, url());
+    await page.waitForLoadState('networkidle');
+    await page.route('**/data/lm-weights.json', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.reload({ waitUntil: 'load' });
+    await waitForIslands(page);
+    const status = page.locator('[data-demo="next-word"] [role="status"]').first();
+    await poll(() => status.textContent()).toContain('could not be loaded');
+    expect(await status.textContent()).toContain('HTTP 404');
+    expectTopTen(await shownBars(page), ['i', 'like', 'french']);
+    expect(await page.getByRole('textbox', { name: 'Start of a sentence' }).isDisabled()).toBe(true);
+    // The only problems are the refused request itself.
+    expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+    await close();
+  });
+
+  it('keeps the weights out of the JavaScript: no script the page loads contains them', async () => {
+    const { page, problems, close } = await openPage(browser, url());
+    await waitForIslands(page);
+    await weightsLoaded(page);
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.js')),
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    // A run of consecutive weights, as they appear in the JSON file.
+    const probe = JSON.stringify(JSON.parse(weightsText).wRec.slice(0, 3)).slice(1, -1);
+    for (const script of scripts) {
+      const text = await page.evaluate(async (u) => (await fetch(u)).text(), script);
+      expect(text.includes(probe), script).toBe(false);
+    }
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
