@@ -26,7 +26,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time, each with its own browser: page loads wait on the network and the renderer.
+          maxWorkers: 2,
           // Pages hydrate lazily: give polled assertions time on a slow machine.
           expect: { poll: { timeout: 15_000 } },
           globalSetup: ['test/e2e/global-setup.ts'],

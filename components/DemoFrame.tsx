@@ -1,7 +1,7 @@
 import { Component, type ComponentChildren } from 'preact';
 
 interface Props {
-  /** The demo's name, set as `data-demo` on its root: the hook tests find it by. */
+  /** The demo's name, set as `data-demo` (the hook tests find it by) and as the id prose links scroll to. */
   name: string;
   /** What the demo shows, for assistive technology. */
   label: string;
@@ -27,7 +27,7 @@ export class DemoFrame extends Component<Props, { error?: string }> {
     const { name, label, children } = this.props;
     if (this.state.error !== undefined) {
       return (
-        <div class="demo" data-demo={name} role="group" aria-label={label}>
+        <div class="demo" id={name} data-demo={name} role="group" aria-label={label}>
           <p class="cell-error" role="alert">
             This cell stopped with an error: {this.state.error}. The rest of the page still works; reloading the page
             restarts the cell.
@@ -36,7 +36,7 @@ export class DemoFrame extends Component<Props, { error?: string }> {
       );
     }
     return (
-      <div class="demo" data-demo={name} role="group" aria-label={label}>
+      <div class="demo" id={name} data-demo={name} role="group" aria-label={label}>
         {children}
       </div>
     );

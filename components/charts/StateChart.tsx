@@ -55,7 +55,7 @@ export function StateChart({ series, highlight, description, yLabel }: Props) {
       ))}
       <g aria-hidden="true">
         {series.map((s, i) => (
-          <g key={s.label} transform={`translate(${MARGIN.left + 10 + i * 130},${MARGIN.top + 6})`}>
+          <g key={s.label} transform={`translate(${MARGIN.left + 10},${MARGIN.top + 6 + i * 16})`}>
             <line x2={18} stroke={s.color} stroke-width={2} stroke-dasharray={s.dashed ? '6 4' : undefined} />
             <text x={24} dy="0.32em">{s.label}</text>
           </g>

@@ -5,7 +5,7 @@ import { notebookSchema, type DeclaredDefaults } from '~/notebook/schema.ts';
 import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
 import { DemoFrame } from '../DemoFrame.tsx';
 import { NumberField } from '../controls/NumberField.tsx';
-import { SignedLogChart } from '../charts/SignedLogChart.tsx';
+import { SignedLogChart, type SignedLogSeries } from '../charts/SignedLogChart.tsx';
 import { useCountingData } from './useCountingData.ts';
 import './ClipDemo.css';
 
@@ -70,7 +70,7 @@ function Clipping({ declared }: { declared?: DeclaredDefaults }) {
     r.overflowAt > 0
       ? `${name}: the weights overflow at iteration ${r.overflowAt} (the step was larger than any number a double can hold, about 1.8 × 10³⁰⁸).`
       : `${name}: after ${r.last.iteration} iterations (w_x, w_rec) = (${formatNumber(r.last.w.wX)}, ${formatNumber(r.last.w.wRec)}), error ${formatNumber(r.last.loss)}.`;
-  const series = [
+  const series: SignedLogSeries[] = [
     {
       values: plain.loss,
       label: 'without clipping',

@@ -159,7 +159,8 @@ describe('site chrome', () => {
     const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}no-such-chapter/`, { expectStatus: 404 });
     expect(await page.locator('h1').textContent()).toBe('Page not found');
     expect(await page.locator('main li a').count()).toBeGreaterThan(0);
-    expect(problems).toEqual([]);
+    // Chromium logs the document's own 404 status to the console; that one is the point of this test.
+    expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
     await close();
   });
 
