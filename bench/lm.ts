@@ -1,19 +1,7 @@
 // Benchmarks of the language-model core (not tests): node --experimental-strip-types bench/lm.ts
 import { readFileSync } from 'node:fs';
 import { buildDataset, initParams, lmBackward, lmForward, predictNext, trainLM, zeroWeights } from '../src/core/lm/index.ts';
-
-/** Median wall time in ms of `runs` calls after `warmup` untimed ones. */
-function median(fn: () => unknown, runs: number, warmup = 3): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+import { median } from './median.ts';
 
 const dataset = buildDataset(readFileSync(new URL('../data/corpus.txt', import.meta.url), 'utf8'));
 const V = dataset.vocabularySize;

@@ -1,19 +1,7 @@
 // Benchmarks of the core (not tests): run with `npm run bench`. Prints a table of medians.
 import { randomBernoulli, randomLcg } from 'd3-random';
 import { backprop, countingDataset, datasetGradient, lossSurface, lossSurfaceDirect } from '../src/core/index.ts';
-
-/** Median wall time in ms of `runs` calls after `warmup` untimed ones. */
-function median(fn: () => unknown, runs: number, warmup = 2): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+import { median } from './median.ts';
 
 /**
  * The baseline: the least code that computes and stores what backprop returns for 'every-step'

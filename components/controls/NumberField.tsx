@@ -15,13 +15,15 @@ interface Props {
   onChange: (value: number) => void;
   /** The allowed range, shown after the label (e.g. "0.000001 to 1"). */
   hint?: string;
+  /** Whole numbers get a native number input (a spin button: arrow keys step by one) with these bounds. */
+  integer?: { min: number; max: number };
 }
 
 /**
  * A labelled text field for one number, read by a notebook field. A bad entry shows a message beside the field
  * and leaves the last good value in place.
  */
-export function NumberField({ label, name, value, field, onChange, hint }: Props) {
+export function NumberField({ label, name, value, field, onChange, hint, integer }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(String(value));
   const [error, setError] = useState('');
@@ -47,8 +49,11 @@ export function NumberField({ label, name, value, field, onChange, hint }: Props
       </span>
       <input
         id={id}
-        type="text"
-        inputMode="decimal"
+        type={integer ? 'number' : 'text'}
+        min={integer?.min}
+        max={integer?.max}
+        step={integer ? 1 : undefined}
+        inputMode={integer ? 'numeric' : 'decimal'}
         autoComplete="off"
         spellcheck={false}
         value={draft}

@@ -4,7 +4,8 @@ import { formatNumber } from '~/notebook/format.ts';
 import type { DeclaredDefaults } from '~/notebook/schema.ts';
 import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
 import { DemoFrame } from '../DemoFrame.tsx';
-import { LengthInput } from '../controls/LengthInput.tsx';
+import { NumberField } from '../controls/NumberField.tsx';
+import { notebookSchema } from '~/notebook/schema.ts';
 import { WeightSlider } from '../controls/WeightSlider.tsx';
 import { SignedLogChart, type MarkerStyle } from '../charts/SignedLogChart.tsx';
 import './GradientFlow.css';
@@ -111,7 +112,15 @@ function Flow({ declared }: { declared?: DeclaredDefaults }) {
     <>
       <div class="controls">
         <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec.value} onInput={(v) => (wRec.value = v)} />
-        <LengthInput label="Sequence length n" value={N} onChange={(v) => (n.value = v)} />
+        <NumberField
+          label="Sequence length n"
+          name="n"
+          hint="1 to 1000"
+          value={N}
+          field={notebookSchema.n}
+          integer={{ min: 1, max: 1000 }}
+          onChange={(v) => (n.value = v)}
+        />
       </div>
       <p class="flow-regime" aria-live="polite" data-regime>
         {flowRegime(wRec.value)}

@@ -5,7 +5,8 @@ import { formatNumber } from '~/notebook/format.ts';
 import type { DeclaredDefaults } from '~/notebook/schema.ts';
 import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
 import { DemoFrame } from '../DemoFrame.tsx';
-import { LengthInput } from '../controls/LengthInput.tsx';
+import { NumberField } from '../controls/NumberField.tsx';
+import { notebookSchema } from '~/notebook/schema.ts';
 import { WeightSlider } from '../controls/WeightSlider.tsx';
 import { SignedLogChart, type SignedLogSeries } from '../charts/SignedLogChart.tsx';
 import './LstmFlow.css';
@@ -118,7 +119,15 @@ function Flow({ declared }: { declared?: DeclaredDefaults }) {
       <div class="controls">
         <WeightSlider symbol={<>forget gate f</>} name="forget gate f" value={f} min={0} max={1} step={0.01} onInput={(v) => (forget.value = v)} />
         <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec.value} onInput={(v) => (wRec.value = v)} />
-        <LengthInput label="Sequence length n" value={N} onChange={(v) => (n.value = v)} />
+        <NumberField
+          label="Sequence length n"
+          name="n"
+          hint="1 to 1000"
+          value={N}
+          field={notebookSchema.n}
+          integer={{ min: 1, max: 1000 }}
+          onChange={(v) => (n.value = v)}
+        />
         <label class="measure-toggle">
           <span>
             <input type="checkbox" checked={measure} onChange={(event) => setMeasure((event.currentTarget as HTMLInputElement).checked)} />{' '}
