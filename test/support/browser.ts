@@ -20,7 +20,8 @@ export interface WatchedPage {
 
 /**
  * Opens `url` in a fresh context and records every problem a reader could meet: console errors, page errors,
- * failed or 4xx/5xx requests, and any request that leaves the page's own origin.
+ * failed or 4xx/5xx requests, and any request that leaves the page's own origin. `watch` attaches more listeners
+ * before the first request; `expectStatus` is the status the document itself should answer with.
  */
 export async function openPage(
   browser: Browser,

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
@@ -22,11 +24,11 @@ export async function serveSite(dir: string, base = '/'): Promise<StaticSite> {
     }
     request.url = `/${url.slice(base.length)}`;
     files(request, response, () => {
+      // A static host answers a missing page with the site's 404 page and the status 404.
+      const notFound = join(dir, '404.html');
       response.statusCode = 404;
-      request.url = '/404.html';
-      files(request, response, () => {
-        response.end('not found');
-      });
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
