@@ -4,7 +4,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkMath from 'remark-math';
 import remarkEquations from './src/markdown/remark-equations.ts';
 import rehypeEquationAnchors from './src/markdown/rehype-equation-anchors.ts';
@@ -27,7 +28,21 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath, [remarkEquations, { chaptersDir, base }]],
-      rehypePlugins: [rehypeEquationAnchors, [rehypeKatexStrict, katexOptions]],
+      rehypePlugins: [
+        rehypeEquationAnchors,
+        [rehypeKatexStrict, katexOptions],
+        // Ids first (Astro would add them later), so each section heading can carry a link to itself.
+        rehypeHeadingIds,
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: 'append',
+            test: ['h2', 'h3'],
+            properties: { className: ['heading-anchor'], ariaLabel: 'Link to this section' },
+            content: { type: 'text', value: '#' },
+          },
+        ],
+      ],
       smartypants: true,
     }),
   },

@@ -57,11 +57,17 @@ export async function openPage(
 
 /** Brings each island into view in turn and waits until all have hydrated (Astro drops `ssr` when one has). */
 export async function waitForIslands(page: Page): Promise<void> {
-  const pending = page.locator('astro-island[ssr]');
-  for (let count = await pending.count(); count > 0; count = await pending.count()) {
-    // An island is `display: contents` and has no box of its own: scroll its first child into view.
-    await pending.first().evaluate((island) => (island.firstElementChild ?? island).scrollIntoView({ block: 'center' }));
-    await page.waitForFunction((before) => document.querySelectorAll('astro-island[ssr]').length < before, count, { timeout: 15_000 });
+  for (;;) {
+    // Find and scroll in one step: an island can hydrate between a count and a later lookup.
+    const before = await page.evaluate(() => {
+      const pending = document.querySelectorAll('astro-island[ssr]');
+      // An island is `display: contents` and has no box of its own: scroll its first child into view.
+      const first = pending[0];
+      (first?.firstElementChild ?? first)?.scrollIntoView({ block: 'center' });
+      return pending.length;
+    });
+    if (before === 0) break;
+    await page.waitForFunction((count) => document.querySelectorAll('astro-island[ssr]').length < count, before, { timeout: 15_000 });
   }
   await page.evaluate(() => window.scrollTo(0, 0));
 }
