@@ -5,7 +5,7 @@
  */
 import { randomLcg } from 'd3-random';
 import corpus from '../../data/corpus.txt?raw';
-import { buildDataset, meanLoss, predictNext, sampleContinuation, topK, trainLM } from '~/core/lm/index.ts';
+import { buildDataset, cloneParams, meanLoss, predictNext, sampleContinuation, topK, trainLM } from '~/core/lm/index.ts';
 import type { CorpusDataset, LmTrainStep, Params } from '~/core/lm/index.ts';
 import {
   SAMPLE_MAX_WORDS,
@@ -132,16 +132,7 @@ function endOfEpoch(epoch: number, params: Params): void {
     maxWords: SAMPLE_MAX_WORDS,
     rng: randomLcg(epoch),
   });
-  const weights: WeightsSnapshot = {
-    H: params.H,
-    V: params.V,
-    activation: params.activation,
-    wRec: params.wRec.slice(),
-    wX: params.wX.slice(),
-    b: params.b.slice(),
-    wY: params.wY.slice(),
-    bY: params.bY.slice(),
-  };
+  const weights: WeightsSnapshot = cloneParams(params);
   scope.postMessage({
     type: 'epoch',
     epoch,
