@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId, useMemo } from 'preact/hooks';
-import { penalisedOptimum } from '~/core/penalisedOptimum.ts';
+import { penalisedOptimum, penalisedOptimumNear } from '~/core/penalisedOptimum.ts';
 import { formatNumber } from '~/notebook/format.ts';
 import type { DeclaredDefaults } from '~/notebook/schema.ts';
 import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
@@ -38,10 +38,11 @@ function Penalty({ declared }: { declared?: DeclaredDefaults }) {
   const notebook = usePageNotebook(declared);
   const { objective, lambda } = notebook.state;
   const data = useCountingData(notebook);
-  const optimum = useMemo(() => penalisedOptimum(data, objective.value, lambda.value), [data, objective.value, lambda.value]);
-  const path = useMemo(
-    () => PATH_PENALTIES.map((l) => ({ lambda: l, ...penalisedOptimum(data, objective.value, l) })),
-    [data, objective.value],
+  // the global search once per data set and objective; while λ is dragged, a local refinement from the nearest of these
+  const path = useMemo(() => PATH_PENALTIES.map((l) => penalisedOptimum(data, objective.value, l)), [data, objective.value]);
+  const optimum = useMemo(
+    () => penalisedOptimumNear(data, objective.value, lambda.value, path),
+    [data, objective.value, lambda.value, path],
   );
   const clipId = `penalty-plot-${useId()}`;
   const { ref, width: WIDTH } = useChartWidth<HTMLDivElement>(DEFAULT_WIDTH);
@@ -64,7 +65,7 @@ function Penalty({ declared }: { declared?: DeclaredDefaults }) {
     .x((p) => x(p.w.wX))
     .y((p) => y(p.w.wRec));
   const describe = `Chart of the penalised optimum in the (w_x, w_rec) plane: ${path
-    .map((p) => `λ = ${formatNumber(p.lambda)} at (${formatNumber(p.w.wX)}, ${formatNumber(p.w.wRec)})`)
+    .map((p) => `λ = ${formatNumber(p.penalty)} at (${formatNumber(p.w.wX)}, ${formatNumber(p.w.wRec)})`)
     .join('; ')}; the current λ = ${l} puts it at (${formatNumber(optimum.w.wX)}, ${formatNumber(optimum.w.wRec)}).`;
 
   return (
@@ -129,10 +130,10 @@ function Penalty({ declared }: { declared?: DeclaredDefaults }) {
         />
         <path d={trace(path) ?? ''} fill="none" stroke="var(--fg-muted)" stroke-width={1.5} aria-hidden="true" />
         {path.map((p) => (
-          <g key={p.lambda} transform={`translate(${x(p.w.wX)},${y(p.w.wRec)})`} aria-hidden="true">
+          <g key={p.penalty} transform={`translate(${x(p.w.wX)},${y(p.w.wRec)})`} aria-hidden="true">
             <circle r={3} fill="var(--fg-muted)" />
-            {p.lambda === 10 && <text x={-6} y={-8} class="path-label" text-anchor="middle">λ = 10</text>}
-            {p.lambda === 0 && <text x={8} y={16} class="path-label">λ = 0</text>}
+            {p.penalty === 10 && <text x={-6} y={-8} class="path-label" text-anchor="middle">λ = 10</text>}
+            {p.penalty === 0 && <text x={8} y={16} class="path-label">λ = 0</text>}
           </g>
         ))}
         <path

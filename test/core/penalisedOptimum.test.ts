@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countingDataset, datasetFrom, datasetGradient, datasetLoss, relativeError } from '~/core';
-import { penalisedOptimum } from '~/core/penalisedOptimum.ts';
+import { penalisedOptimum, penalisedOptimumNear } from '~/core/penalisedOptimum.ts';
 
 describe('penalisedOptimum', () => {
   it.each([
@@ -26,11 +26,11 @@ describe('penalisedOptimum', () => {
     ['final', 10],
     ['every-step', 0.1],
     ['every-step', 10],
-  ] as const)("penalisedOptimum(counting data, %s, λ = %s) is a stationary point: ‖∇E + λ w‖ < 1e-6 by the exact gradient", (objective, lambda) => {
+  ] as const)("penalisedOptimum(counting data, %s, λ = %s) is a stationary point: ‖∇E + λ w‖ < 1e-9 by the exact gradient", (objective, lambda) => {
     const data = countingDataset({});
     const r = penalisedOptimum(data, objective, lambda);
     const g = datasetGradient(data, r.w, objective);
-    expect(Math.hypot(g.dWRec + lambda * r.w.wRec, g.dWX + lambda * r.w.wX)).toBeLessThan(1e-6);
+    expect(Math.hypot(g.dWRec + lambda * r.w.wRec, g.dWX + lambda * r.w.wX)).toBeLessThan(1e-9);
     // loss and dataLoss agree with an independent evaluation (relative 1e-12)
     const E = datasetLoss(data, r.w, objective);
     expect(relativeError(r.dataLoss, E)).toBeLessThan(1e-12);
@@ -77,4 +77,79 @@ describe('penalisedOptimum', () => {
     expect(() => penalisedOptimum(countingDataset({}), 'final', penalty, options)).toThrow(RangeError);
     expect(() => penalisedOptimum(countingDataset({}), 'final', penalty, options)).toThrow(message);
   });
+
+  it('penalisedOptimum reports the penalty it was given', () => {
+    expect(penalisedOptimum(countingDataset({}), 'final', 0.25).penalty).toBe(0.25);
+  });
+
+  it('penalisedOptimum(…, { start }) refines from the start without a grid: from far off it finds the same stationary point', () => {
+    const data = countingDataset({});
+    const global = penalisedOptimum(data, 'every-step', 2);
+    const local = penalisedOptimum(data, 'every-step', 2, { start: { wRec: 0.8, wX: 0.7 } });
+    expect(Math.hypot(local.w.wRec - global.w.wRec, local.w.wX - global.w.wX)).toBeLessThan(1e-7);
+    expect(() => penalisedOptimum(data, 'final', 1, { start: { wRec: Number.NaN, wX: 0 } })).toThrow(/options\.start/);
+  });
 });
+
+describe('penalisedOptimumNear', () => {
+  // the penalty demo's ladder of globally searched penalties
+  const LADDER = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10];
+
+  it.each(['final', 'every-step'] as const)(
+    'penalisedOptimumNear(default counting data, %s) matches the global search at every 0.05 of λ in [0, 10] (distance < 1e-6, loss no higher)',
+    (objective) => {
+      const data = countingDataset({});
+      const known = LADDER.map((l) => penalisedOptimum(data, objective, l));
+      for (let i = 0; i <= 200; i++) {
+        const lambda = i * 0.05;
+        const near = penalisedOptimumNear(data, objective, lambda, known);
+        const global = penalisedOptimum(data, objective, lambda);
+        expect(near.penalty).toBe(lambda);
+        expect(Math.hypot(near.w.wRec - global.w.wRec, near.w.wX - global.w.wX)).toBeLessThan(1e-6);
+        expect(near.loss).toBeLessThanOrEqual(global.loss * (1 + 1e-9) + 1e-15);
+      }
+    },
+    60_000,
+  );
+
+  it('penalisedOptimumNear matches the global search for random counting data sets and penalties within the pages\' limits', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.constantFrom('final' as const, 'every-step' as const),
+        // the slider's positions: 0 to 10 in steps of 0.01
+        fc.integer({ min: 0, max: 1000 }).map((i) => i / 100),
+        (seed, count, length, objective, lambda) => {
+          const data = countingDataset({ seed, count, length });
+          const known = LADDER.map((l) => penalisedOptimum(data, objective, l));
+          const near = penalisedOptimumNear(data, objective, lambda, known);
+          const global = penalisedOptimum(data, objective, lambda);
+          // compared by the penalised loss (relative 1e-9, absolute 1e-15 near a zero loss): where the valley is flat
+          // the weights may differ a little more
+          expect(Math.abs(near.loss - global.loss)).toBeLessThanOrEqual(1e-9 * global.loss + 1e-15);
+        },
+      ),
+      { seed: 11, numRuns: 100 },
+    );
+    // 100 runs, each with 14 global searches: seconds, not milliseconds
+  }, 60_000);
+
+  it('penalisedOptimumNear returns the known optimum itself when its penalty is asked for', () => {
+    const data = countingDataset({});
+    const known = [penalisedOptimum(data, 'final', 0), penalisedOptimum(data, 'final', 1)];
+    expect(penalisedOptimumNear(data, 'final', 1, known)).toBe(known[1]);
+  });
+
+  it.each([
+    [-1, 'a negative penalty', /penalty/],
+    [1, 'no known optima', /known/],
+  ])('penalisedOptimumNear rejects %s (%s) with a RangeError naming it', (penalty, _what, message) => {
+    const data = countingDataset({});
+    const known = penalty < 0 ? [penalisedOptimum(data, 'final', 0)] : [];
+    expect(() => penalisedOptimumNear(data, 'final', penalty, known)).toThrow(RangeError);
+    expect(() => penalisedOptimumNear(data, 'final', penalty, known)).toThrow(message);
+  });
+});
+
