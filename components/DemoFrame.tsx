@@ -1,4 +1,6 @@
-import { Component, type ComponentChildren } from 'preact';
+import { signal } from '@preact/signals';
+import { Component, createRef, type ComponentChildren } from 'preact';
+import { CellVisibility } from '~/notebook/cell-visibility.ts';
 
 interface Props {
   /** The demo's name, set as `data-demo` (the hook tests find it by) and as the id prose links scroll to. */
@@ -8,12 +10,45 @@ interface Props {
   children: ComponentChildren;
 }
 
+/** How far beyond the viewport, above and below, a cell still counts as on screen (so it is current before it shows). */
+const NEAR_SCREEN = '50% 0px';
+
 /**
  * The root of every live cell. It is also an error boundary: a cell that throws while rendering shows the
- * error in its own frame, and the rest of the page keeps working.
+ * error in its own frame, and the rest of the page keeps working. It tells the islands inside whether the cell is on
+ * or near the screen: one that is not leaves the page's state alone until it is (or until the page is printed), so
+ * dragging a slider redraws the cells the reader can see, not every cell on the page that shares its key.
  */
 export class DemoFrame extends Component<Props, { error?: string }> {
   state: { error?: string } = {};
+  private readonly visible = signal(true);
+  private readonly root = createRef<HTMLDivElement>();
+  private observer?: IntersectionObserver;
+  private readonly onBeforePrint = () => {
+    this.visible.value = true;
+    this.root.current?.removeAttribute('data-off-screen');
+  };
+
+  componentDidMount() {
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    if (typeof IntersectionObserver === 'undefined' || !this.root.current) return;
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          this.visible.value = entry.isIntersecting;
+          // marks a cell that is showing an older state (what tests wait on after scrolling to it)
+          this.root.current?.toggleAttribute('data-off-screen', !entry.isIntersecting);
+        }
+      },
+      { rootMargin: NEAR_SCREEN },
+    );
+    this.observer.observe(this.root.current);
+  }
+
+  componentWillUnmount() {
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    this.observer?.disconnect();
+  }
 
   static getDerivedStateFromError(error: unknown) {
     return { error: error instanceof Error ? error.message : String(error) };
@@ -27,7 +62,7 @@ export class DemoFrame extends Component<Props, { error?: string }> {
     const { name, label, children } = this.props;
     if (this.state.error !== undefined) {
       return (
-        <div class="demo" id={name} data-demo={name} role="group" aria-label={label}>
+        <div class="demo" id={name} data-demo={name} role="group" aria-label={label} ref={this.root}>
           <p class="cell-error" role="alert">
             This cell stopped with an error: {this.state.error}. The rest of the page still works; reloading the page
             restarts the cell.
@@ -36,8 +71,8 @@ export class DemoFrame extends Component<Props, { error?: string }> {
       );
     }
     return (
-      <div class="demo" id={name} data-demo={name} role="group" aria-label={label}>
-        {children}
+      <div class="demo" id={name} data-demo={name} role="group" aria-label={label} ref={this.root}>
+        <CellVisibility.Provider value={this.visible}>{children}</CellVisibility.Provider>
       </div>
     );
   }

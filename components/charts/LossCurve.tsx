@@ -47,8 +47,8 @@ export function LossCurve({ series, limit, top, description }: Props) {
       <AxisBottom scale={x} at={HEIGHT - MARGIN.bottom} label="iteration" ticks={5} />
       <g class="axis" aria-hidden="true">
         <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={HEIGHT - MARGIN.bottom} />
-        {ticks.map((tick) => (
-          <g key={tick} transform={`translate(${MARGIN.left},${y(tick)})`}>
+        {ticks.map((tick, i) => (
+          <g key={i} transform={`translate(${MARGIN.left},${y(tick)})`}>
             <line x2={-5} />
             <text x={-8} dy="0.32em" text-anchor="end">{formatNumber(tick)}</text>
           </g>

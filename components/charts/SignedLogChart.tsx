@@ -23,7 +23,10 @@ export interface SignedLogSeries {
   values: ArrayLike<number>;
   /** The series' name in the legend. */
   label: string;
-  /** The `data-quantity` its markers carry (with `data-k` and the full-precision `data-value`). */
+  /**
+   * The `data-quantity` of the series' group, which also carries its values at full precision, space-separated, in
+   * `data-values`, and the index of the first in `data-k-from`.
+   */
   quantity: string;
   positive: MarkerStyle;
   /** Defaults to the positive style (for series that cannot be negative). */
@@ -41,7 +44,7 @@ interface Props {
   yLabel: string;
   /** The first index drawn (default 0): values before it are ignored. */
   from?: number;
-  /** The name of the index in the markers' data attribute: `data-k` by default. */
+  /** The name of the index in the series' data attribute: `data-k-from` by default. */
   indexName?: string;
   /** The x-axis label (default "step k"). */
   xLabel?: string;
@@ -73,6 +76,27 @@ export function markerPath(shape: MarkerShape, r: number): string {
   }
 }
 
+/**
+ * The same marker centred on (cx, cy), in relative commands after the first move, so that many markers can be
+ * concatenated into one path.
+ */
+export function markerPathAt(shape: MarkerShape, r: number, cx: number, cy: number): string {
+  switch (shape) {
+    case 'circle':
+      return `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+    case 'triangle': {
+      const h = r * 1.25;
+      return `M${cx},${cy + h}l${-h},${-h * 1.75}h${2 * h}Z`;
+    }
+    case 'square':
+      return `M${cx - r},${cy - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
+    case 'diamond': {
+      const d = r * 1.35;
+      return `M${cx},${cy - d}l${d},${d}l${-d},${d}l${-d},${-d}Z`;
+    }
+  }
+}
+
 const SUPERSCRIPT: Record<string, string> = {
   '-': '\u207b', '0': '\u2070', '1': '\u00b9', '2': '\u00b2', '3': '\u00b3', '4': '\u2074',
   '5': '\u2075', '6': '\u2076', '7': '\u2077', '8': '\u2078', '9': '\u2079',
@@ -82,6 +106,16 @@ const SUPERSCRIPT: Record<string, string> = {
 export function powerLabel(e: number): string {
   if (e >= -2 && e <= 2) return formatNumber(10 ** e);
   return `10${String(e).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}
+
+/** A coordinate to 0.01 of a viewBox unit: shorter path data, no visible difference. */
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** The values from index `from` on, full precision, separated by spaces (`Number` reads each back exactly). */
+function serialise(values: ArrayLike<number>, from: number): string {
+  let out = '';
+  for (let k = from; k < values.length; k++) out += (k > from ? ' ' : '') + String(values[k]);
+  return out;
 }
 
 /** log₁₀|v| for a finite non-zero v, else null. */
@@ -136,6 +170,20 @@ export function SignedLogChart({ series, description, yLabel, xLabel = 'step k',
   const path = line<[number, number]>()
     .x(([k]) => x(k))
     .y(([, l]) => y(l));
+  // One path per series and marker style holding all its markers: a redraw sets one attribute per style, not
+  // several per point.
+  const markerGroups = (s: SignedLogSeries) => {
+    const styles = s.negative ? [s.positive, s.negative] : [s.positive];
+    const parts: string[][] = styles.map(() => []);
+    for (let k = from; k < s.values.length; k++) {
+      const v = s.values[k];
+      const cy = placeY(v);
+      if (cy === null) continue;
+      const i = v < 0 && s.negative ? 1 : 0;
+      parts[i].push(markerPathAt(styles[i].shape, r, round(x(k)), round(cy)));
+    }
+    return styles.map((style, i) => ({ style, d: parts[i].join('') }));
+  };
   const legendText = (s: SignedLogSeries, style: MarkerStyle) => (s.negative ? `${s.label}, ${style.label}` : s.label);
   const legendItems = series.flatMap((s) => (s.negative ? [[s, s.positive], [s, s.negative]] : [[s, s.positive]])) as [
     SignedLogSeries,
@@ -161,8 +209,8 @@ export function SignedLogChart({ series, description, yLabel, xLabel = 'step k',
     <svg class="chart signed-log-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={description}>
       <g class="axis" aria-hidden="true">
         <line x1={MARGIN.left} x2={MARGIN.left} y1={y(d1)} y2={y(d0)} />
-        {ticks.map((tick) => (
-          <g key={tick} transform={`translate(${MARGIN.left},${y(tick)})`}>
+        {ticks.map((tick, i) => (
+          <g key={i} transform={`translate(${MARGIN.left},${y(tick)})`}>
             <line x2={-5} />
             <line class="grid-line" x1={0} x2={WIDTH - MARGIN.right - MARGIN.left} />
             <text x={-8} dy="0.32em" text-anchor="end">{powerLabel(tick)}</text>
@@ -192,7 +240,13 @@ export function SignedLogChart({ series, description, yLabel, xLabel = 'step k',
           if (l !== null) points.push([k, l]);
         }
         return (
-          <g key={s.label} class="series">
+          <g
+            key={s.label}
+            class="series"
+            data-quantity={s.quantity}
+            {...{ [`data-${indexName}-from`]: from }}
+            data-values={serialise(s.values, from)}
+          >
             {points.length > 1 && (
               <path
                 d={path(points) ?? ''}
@@ -203,24 +257,16 @@ export function SignedLogChart({ series, description, yLabel, xLabel = 'step k',
                 stroke-dasharray={s.dashed ? '5 4' : undefined}
               />
             )}
-            {Array.from(s.values, (v, k) => {
-              if (k < from) return null;
-              const cy = placeY(v);
-              const style = v < 0 && s.negative ? s.negative : s.positive;
-              return (
-                <path
-                  key={k}
-                  d={cy === null ? '' : markerPath(style.shape, r)}
-                  transform={cy === null ? undefined : `translate(${x(k)},${cy})`}
-                  fill={style.hollow ? 'none' : style.color}
-                  stroke={style.hollow ? style.color : undefined}
-                  stroke-width={style.hollow ? 1.2 : undefined}
-                  data-quantity={s.quantity}
-                  {...{ [`data-${indexName}`]: k }}
-                  data-value={String(v)}
-                />
-              );
-            })}
+            {markerGroups(s).map(({ style, d }) => (
+              <path
+                key={style.label}
+                class="markers"
+                d={d}
+                fill={style.hollow ? 'none' : style.color}
+                stroke={style.hollow ? style.color : undefined}
+                stroke-width={style.hollow ? 1.2 : undefined}
+              />
+            ))}
           </g>
         );
       })}

@@ -15,8 +15,8 @@ export function AxisBottom({ scale, at, ticks = 6, label }: AxisProps) {
   return (
     <g class="axis" aria-hidden="true">
       <line x1={x0} x2={x1} y1={at} y2={at} />
-      {scale.ticks(ticks).map((tick) => (
-        <g key={tick} transform={`translate(${scale(tick)},${at})`}>
+      {scale.ticks(ticks).map((tick, i) => (
+        <g key={i} transform={`translate(${scale(tick)},${at})`}>
           <line y2={5} />
           <text y={17} text-anchor="middle">{formatNumber(tick, 3)}</text>
         </g>
@@ -32,8 +32,8 @@ export function AxisLeft({ scale, at, ticks = 5, label }: AxisProps) {
   return (
     <g class="axis" aria-hidden="true">
       <line x1={at} x2={at} y1={y0} y2={y1} />
-      {scale.ticks(ticks).map((tick) => (
-        <g key={tick} transform={`translate(${at},${scale(tick)})`}>
+      {scale.ticks(ticks).map((tick, i) => (
+        <g key={i} transform={`translate(${at},${scale(tick)})`}>
           <line x2={-5} />
           <text x={-8} dy="0.32em" text-anchor="end">{formatNumber(tick, 3)}</text>
         </g>

@@ -1,4 +1,4 @@
-import { batch, effect, signal, type Signal } from '@preact/signals';
+import { batch, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { decodeQuery, encodeQuery } from './url-codec.ts';
 import { notebookSchema, type NotebookState } from './schema.ts';
 
@@ -79,4 +79,60 @@ export function getNotebook(defaults: NotebookState): Notebook {
     bindToUrl(pageNotebook);
   }
   return pageNotebook;
+}
+
+/**
+ * One cell's view of the page's notebook: it reads its own copy of the state, which follows the page's while
+ * `follow` is true and holds still while it is false (the cell is off screen, so a slider elsewhere on the page does
+ * not make it redraw); when `follow` turns true again it catches up at once. Writes always go to the page's
+ * notebook. `dispose` stops the following.
+ */
+export function notebookView(live: Notebook, follow: ReadonlySignal<boolean>): { notebook: Notebook; dispose: () => void } {
+  const local = staticNotebook(live.snapshot());
+  const keys = Object.keys(live.defaults) as (keyof NotebookState)[];
+  const dispose = effect(() => {
+    if (!follow.value) return;
+    const current = live.snapshot();
+    batch(() => {
+      for (const key of keys) (local.state[key] as Signal<unknown>).value = current[key];
+    });
+  });
+  const state = Object.fromEntries(
+    keys.map((key) => {
+      const own = local.state[key] as Signal<unknown>;
+      const shared = live.state[key] as Signal<unknown>;
+      const view = {
+        get value() {
+          return own.value;
+        },
+        set value(v: unknown) {
+          shared.value = v;
+          // a cell that is not following still shows what it was just told (following, the effect copies it)
+          if (!follow.peek()) own.value = v;
+        },
+        peek: () => own.peek(),
+        subscribe: (fn: (v: unknown) => void) => own.subscribe(fn),
+        valueOf: () => own.valueOf(),
+        toString: () => own.toString(),
+        toJSON: () => own.toJSON(),
+      };
+      return [key, view];
+    }),
+  ) as unknown as Notebook['state'];
+  const notebook: Notebook = {
+    state,
+    defaults: live.defaults,
+    notices: live.notices,
+    set: (patch) => {
+      live.set(patch);
+      if (!follow.peek()) local.set(patch);
+    },
+    reset: () => {
+      live.reset();
+      if (!follow.peek()) local.reset();
+    },
+    snapshot: local.snapshot,
+    link: live.link,
+  };
+  return { notebook, dispose };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { countingDataset, datasetGradient, datasetLoss, type Dataset, type Objective } from '~/core';
-import { launchBrowser, openPage, quantities, waitForIslands } from '../support/browser.ts';
+import { launchBrowser, lookAt, openPage, quantities, waitForIslands } from '../support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,8 +32,11 @@ async function expectReadoutMatchesCore(page: Page, data: Dataset, objective: Ob
 }
 
 /** The fill colours of the contour bands, in drawing order. */
-const fills = (page: Page) =>
-  page.locator('[data-demo="loss-surface"] .contour-fills path').evaluateAll((paths) => paths.map((p) => `${p.getAttribute('fill')} ${p.getAttribute('d')?.length}`));
+/** The filled contours (colour and path length), read with the surface on screen. */
+async function fills(page: Page) {
+  await lookAt(page, 'loss-surface');
+  return page.locator('[data-demo="loss-surface"] .contour-fills path').evaluateAll((paths) => paths.map((p) => `${p.getAttribute('fill')} ${p.getAttribute('d')?.length}`));
+}
 
 describe('the loss surface (data-demo="loss-surface")', () => {
   it('moves a keyboard cursor with the arrow keys and shows the core loss and gradient there', async () => {

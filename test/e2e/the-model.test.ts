@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { forward, gradientFlow } from '~/core';
-import { launchBrowser, openPage, quantities, waitForIslands } from '../support/browser.ts';
+import { launchBrowser, lookAt, openPage, quantities, waitForIslands } from '../support/browser.ts';
 
 const SEED = [0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1];
 /** The machine may be busy: wait up to 10 s for a cell to follow a change. */
@@ -27,6 +27,7 @@ function inputWeights(wRec: number, wX: number, n: number): number[] {
 
 /** The (k, value) pairs of the unrolled graph's nodes. */
 async function graphNodes(page: Page) {
+  await lookAt(page, 'unrolled');
   return page
     .locator('[data-demo="unrolled"] [data-quantity="graph-s"]')
     .evaluateAll((nodes) => nodes.map((node) => [Number((node as HTMLElement).dataset.k), Number((node as HTMLElement).dataset.value)]));

@@ -72,9 +72,29 @@ export async function waitForIslands(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-/** The numbers a demo shows for one `data-quantity`, read from their full-precision `data-value`. */
+/**
+ * Brings a cell on screen and waits until it shows the page's current state: a cell off screen holds still (its
+ * frame carries `data-off-screen`) and catches up when it comes near the viewport, as it does for a reader.
+ */
+export async function lookAt(page: Page, demo: string): Promise<void> {
+  const frame = page.locator(`[data-demo="${demo}"]`);
+  await frame.scrollIntoViewIfNeeded();
+  await page.waitForFunction((name) => !document.querySelector(`[data-demo="${name}"]`)?.hasAttribute('data-off-screen'), demo, { timeout: 15_000 });
+}
+
+/**
+ * The numbers a demo shows for one `data-quantity`, read from their full-precision `data-value`, or, for a chart's
+ * series, from the space-separated `data-values` of its group. The cell is brought on screen first ({@link lookAt}).
+ */
 export async function quantities(page: Page, demo: string, quantity: string): Promise<number[]> {
+  await lookAt(page, demo);
   return page
     .locator(`[data-demo="${demo}"] [data-quantity="${quantity}"]`)
-    .evaluateAll((nodes) => nodes.map((node) => Number((node as HTMLElement).dataset.value)));
+    .evaluateAll((nodes) =>
+      nodes.flatMap((node) => {
+        const { value, values } = (node as HTMLElement).dataset;
+        if (values !== undefined) return values === '' ? [] : values.split(' ').map(Number);
+        return [Number(value)];
+      }),
+    );
 }
