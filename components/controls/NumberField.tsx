@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { Field } from '~/notebook/fields.ts';
 import { formatNumber } from '~/notebook/format.ts';
+import { useDraftField } from './useDraftField.ts';
 import './NumberField.css';
 
 interface Props {
@@ -25,22 +26,7 @@ interface Props {
  */
 export function NumberField({ label, name, value, field, onChange, hint, integer }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState(String(value));
-  const [error, setError] = useState('');
-  // Follow changes made elsewhere (a link, Restore defaults) unless the reader is mid-edit on a bad entry.
-  useEffect(() => {
-    if (!error) setDraft(String(value));
-  }, [value]);
-  const read = (raw: string) => {
-    setDraft(raw);
-    try {
-      const parsed = field.parse(raw);
-      setError('');
-      onChange(parsed);
-    } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
-    }
-  };
+  const { draft, error, read } = useDraftField(String(value), field, onChange);
   return (
     <label for={id} class="number-field">
       <span>

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { binarySequence, MAX_SEQUENCE_LENGTH } from '~/notebook/fields.ts';
+import { useDraftField } from './useDraftField.ts';
 
 interface Props {
   value: number[];
@@ -14,23 +15,7 @@ const field = binarySequence(MAX_SEQUENCE_LENGTH);
  */
 export function SequenceInput({ value, onChange }: Props) {
   const id = useId();
-  const text = value.join('');
-  const [draft, setDraft] = useState(text);
-  const [error, setError] = useState('');
-  // Follow changes made elsewhere (another cell, Restore defaults) unless the reader is mid-edit on a bad entry.
-  useEffect(() => {
-    if (!error) setDraft(text);
-  }, [text]);
-  const read = (raw: string) => {
-    setDraft(raw);
-    try {
-      const x = field.parse(raw);
-      setError('');
-      onChange(x);
-    } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
-    }
-  };
+  const { draft, error, read } = useDraftField(value.join(''), field, onChange);
   return (
     <label for={id} class="sequence-input">
       <span>Input sequence x (0s and 1s, up to {MAX_SEQUENCE_LENGTH})</span>
