@@ -91,6 +91,32 @@ describe('the trainer (data-demo="trainer")', () => {
     await close();
   });
 
+  it('with reduced motion asked for, says so, does not start by itself, and Step still works', async () => {
+    const { page, problems, close } = await openPage(browser, url(), { reducedMotion: 'reduce' });
+    await waitForIslands(page);
+    await trainer(page).scrollIntoViewIfNeeded();
+    await expect.poll(() => trainer(page).textContent()).toContain('Your system asks for reduced motion');
+    // nothing moves on its own: still at iteration 0 a second later
+    await page.waitForTimeout(1000);
+    expect(await iterations(page)).toBe(0);
+    await trainer(page).getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => iterations(page)).toBe(1);
+    expect(await shown(page, 'rprop')).toMatchObject({ iteration: 1, ...coreSteps({ kind: 'rprop' }, 1)[0].w });
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('without reduced motion, shows no such message and also waits for Play', async () => {
+    const { page, problems, close } = await openPage(browser, url(), { reducedMotion: 'no-preference' });
+    await waitForIslands(page);
+    await trainer(page).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1000);
+    expect(await iterations(page)).toBe(0);
+    expect(await trainer(page).textContent()).not.toContain('reduced motion');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('Pause stops playing part-way and Reset goes back to the start', async () => {
     const { page, problems, close } = await openPage(browser, url());
     await waitForIslands(page);
