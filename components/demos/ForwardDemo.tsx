@@ -48,6 +48,10 @@ function Forward({ declared }: { declared?: DeclaredDefaults }) {
   };
   const toggle = (i: number) => notebook.set({ x: x.map((v, j) => (j === i ? 1 - v : v)) });
 
+  // Kept while only the weights change, so dragging a weight slider skips diffing them. (The notebook is a dependency:
+  // their handlers write to it, and it changes from the hydration render's to the page's after mounting.)
+  const toggles = useMemo(() => <InputToggles x={x} k={k} onToggle={toggle} />, [notebook, x, k]);
+  const stepper = useMemo(() => <Stepper k={k} n={n} onStep={setStep} />, [notebook, k, n]);
   const count = t[n];
   const summary =
     overflowAt >= 0 ? (
@@ -69,8 +73,8 @@ function Forward({ declared }: { declared?: DeclaredDefaults }) {
         <WeightSlider symbol={<>w<sub>x</sub></>} name="w x" value={wX} onInput={(v) => (notebook.state.wX.value = v)} />
         <SequenceInput value={x} onChange={setSequence} />
       </div>
-      <InputToggles x={x} k={k} onToggle={toggle} />
-      <Stepper k={k} n={n} onStep={setStep} />
+      {toggles}
+      {stepper}
       <StepEquation k={k} s={s} x={x} wRec={wRec} wX={wX} />
       <p aria-live="polite" class={overflowAt < 0 ? 'forward-summary' : 'forward-summary message warning'}>
         {summary}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '~/notebook/format.ts';
 import { stepWindow } from './stepWindow.ts';
 import './figures.css';
@@ -81,33 +81,75 @@ export function UnrolledGraph(props: UnrolledGraphProps) {
   const cx = (k: number) => left + (k - win.first) * COL + COL / 2;
   const midY = STATE_Y + nodeH / 2;
 
-  const chain: ComponentChildren[] = [];
-  // An arrow into (or, backward, out of) each drawn state from the one before it, including from the ellipsis.
-  for (const k of steps) {
-    if (k === 0) continue;
-    const fromX = k === win.first ? left - 12 : cx(k - 1) + NODE_W / 2;
-    const toX = cx(k) - NODE_W / 2;
-    const active = k === highlight || (direction === 'backward' && k - 1 === highlight);
-    const [tail, head] = direction === 'forward' ? [fromX, toX] : [toX, fromX];
-    chain.push(
-      <g key={`chain-${k}`} class={active ? 'edge is-active' : 'edge'}>
-        <Arrow x1={tail} y1={midY} x2={head} y2={midY} />
-        <text class="edge-label" x={(fromX + toX) / 2} y={midY - 8} text-anchor="middle">
-          w<tspan class="sub" dy="0.3em">rec</tspan>
-        </text>
-      </g>,
+  // Everything but the state values depends only on the window, the step and the inputs: built once per change of
+  // those, so dragging a weight redraws the values alone.
+  const structure = useMemo(() => {
+    const chain: ComponentChildren[] = [];
+    // An arrow into (or, backward, out of) each drawn state from the one before it, including from the ellipsis.
+    for (const k of steps) {
+      if (k === 0) continue;
+      const fromX = k === win.first ? left - 12 : cx(k - 1) + NODE_W / 2;
+      const toX = cx(k) - NODE_W / 2;
+      const active = k === highlight || (direction === 'backward' && k - 1 === highlight);
+      const [tail, head] = direction === 'forward' ? [fromX, toX] : [toX, fromX];
+      chain.push(
+        <g key={`chain-${k}`} class={active ? 'edge is-active' : 'edge'}>
+          <Arrow x1={tail} y1={midY} x2={head} y2={midY} />
+          <text class="edge-label" x={(fromX + toX) / 2} y={midY - 8} text-anchor="middle">
+            w<tspan class="sub" dy="0.3em">rec</tspan>
+          </text>
+        </g>,
+      );
+    }
+    if (win.hiddenAfter > 0) {
+      const fromX = cx(win.last) + NODE_W / 2;
+      const toX = cx(win.last) + COL / 2 + 12;
+      const [tail, head] = direction === 'forward' ? [fromX, toX] : [toX, fromX];
+      chain.push(
+        <g key="chain-after" class="edge">
+          <Arrow x1={tail} y1={midY} x2={head} y2={midY} />
+        </g>,
+      );
+    }
+    const frames = steps.map((k) => {
+      const isCurrent = k === highlight;
+      const x0 = cx(k) - NODE_W / 2;
+      return (
+        <g key={k} class={isCurrent ? 'node is-current' : 'node'}>
+          {k >= 1 && (
+            <g class={isCurrent ? 'edge is-active' : 'edge'}>
+              <Arrow x1={cx(k)} y1={inputY} x2={cx(k)} y2={STATE_Y + nodeH} />
+              <text class="edge-label" x={cx(k) + 6} y={(inputY + STATE_Y + nodeH) / 2 + 4}>
+                w<tspan class="sub" dy="0.3em">x</tspan>
+              </text>
+              <rect class="input" x={cx(k) - INPUT_W / 2} y={inputY} width={INPUT_W} height={INPUT_H} rx={6} />
+              <text class="input-label" x={cx(k)} y={inputY + INPUT_H / 2 + 5} text-anchor="middle">
+                x<tspan class="sub" dy="0.3em">{k}</tspan>
+                <tspan dy="-0.3em"> = {formatNumber(x[k - 1])}</tspan>
+              </text>
+            </g>
+          )}
+          <rect class="state" x={x0} y={STATE_Y} width={NODE_W} height={nodeH} rx={8} />
+          <text class="node-symbol" x={cx(k)} y={STATE_Y + 18} text-anchor="middle">
+            {symbol}<tspan class="sub" dy="0.3em">{k}</tspan>
+          </text>
+          {isCurrent && (
+            <text class="step-label" x={cx(k)} y={STATE_Y - 12} text-anchor="middle">
+              step {k}
+            </text>
+          )}
+        </g>
+      );
+    });
+    return (
+      <>
+        {win.hiddenBefore > 0 && <Ellipsis x={PAD + ELLIPSIS / 2} y={midY} hidden={win.hiddenBefore} />}
+        {win.hiddenAfter > 0 && <Ellipsis x={width - PAD - ELLIPSIS / 2} y={midY} hidden={win.hiddenAfter} />}
+        {chain}
+        {frames}
+      </>
     );
-  }
-  if (win.hiddenAfter > 0) {
-    const fromX = cx(win.last) + NODE_W / 2;
-    const toX = cx(win.last) + COL / 2 + 12;
-    const [tail, head] = direction === 'forward' ? [fromX, toX] : [toX, fromX];
-    chain.push(
-      <g key="chain-after" class="edge">
-        <Arrow x1={tail} y1={midY} x2={head} y2={midY} />
-      </g>,
-    );
-  }
+  }, [win.first, win.last, win.hiddenBefore, win.hiddenAfter, highlight, direction, x, symbol, nodeH, width]);
 
   const shown = steps.map((k) => `${symbol}_${k} = ${formatNumber(values[k])}${secondary ? ` (${secondary.symbol}_${k} = ${formatNumber(secondary.values[k])})` : ''}`);
   const inputs = steps.filter((k) => k >= 1).map((k) => `x_${k} = ${formatNumber(x[k - 1])}`);
@@ -120,63 +162,35 @@ export function UnrolledGraph(props: UnrolledGraphProps) {
   return (
     <div class="unrolled-graph" ref={box}>
       <svg class="figure-svg" viewBox={`0 0 ${width} ${height}`} width={width} role="img" aria-label={description}>
-        {win.hiddenBefore > 0 && <Ellipsis x={PAD + ELLIPSIS / 2} y={midY} hidden={win.hiddenBefore} />}
-        {win.hiddenAfter > 0 && <Ellipsis x={width - PAD - ELLIPSIS / 2} y={midY} hidden={win.hiddenAfter} />}
-        {chain}
-        {steps.map((k) => {
-          const isCurrent = k === highlight;
-          const x0 = cx(k) - NODE_W / 2;
-          return (
-            <g key={k} class={isCurrent ? 'node is-current' : 'node'}>
-              {k >= 1 && (
-                <g class={isCurrent ? 'edge is-active' : 'edge'}>
-                  <Arrow x1={cx(k)} y1={inputY} x2={cx(k)} y2={STATE_Y + nodeH} />
-                  <text class="edge-label" x={cx(k) + 6} y={(inputY + STATE_Y + nodeH) / 2 + 4}>
-                    w<tspan class="sub" dy="0.3em">x</tspan>
-                  </text>
-                  <rect class="input" x={cx(k) - INPUT_W / 2} y={inputY} width={INPUT_W} height={INPUT_H} rx={6} />
-                  <text class="input-label" x={cx(k)} y={inputY + INPUT_H / 2 + 5} text-anchor="middle">
-                    x<tspan class="sub" dy="0.3em">{k}</tspan>
-                    <tspan dy="-0.3em"> = {formatNumber(x[k - 1])}</tspan>
-                  </text>
-                </g>
-              )}
-              <rect class="state" x={x0} y={STATE_Y} width={NODE_W} height={nodeH} rx={8} />
-              <text class="node-symbol" x={cx(k)} y={STATE_Y + 18} text-anchor="middle">
-                {symbol}<tspan class="sub" dy="0.3em">{k}</tspan>
-              </text>
+        {structure}
+        {steps.map((k) => (
+          <g key={k} class="node-values">
+            <text
+              class="node-value"
+              x={cx(k)}
+              y={STATE_Y + 41}
+              text-anchor="middle"
+              data-quantity={quantity}
+              data-k={k}
+              data-value={String(values[k])}
+            >
+              {formatNumber(values[k])}
+            </text>
+            {secondary && (
               <text
-                class="node-value"
+                class="node-secondary"
                 x={cx(k)}
-                y={STATE_Y + 41}
+                y={STATE_Y + 61}
                 text-anchor="middle"
-                data-quantity={quantity}
+                data-quantity={secondary.quantity}
                 data-k={k}
-                data-value={String(values[k])}
+                data-value={String(secondary.values[k])}
               >
-                {formatNumber(values[k])}
+                {secondary.symbol} = {formatNumber(secondary.values[k])}
               </text>
-              {secondary && (
-                <text
-                  class="node-secondary"
-                  x={cx(k)}
-                  y={STATE_Y + 61}
-                  text-anchor="middle"
-                  data-quantity={secondary.quantity}
-                  data-k={k}
-                  data-value={String(secondary.values[k])}
-                >
-                  {secondary.symbol} = {formatNumber(secondary.values[k])}
-                </text>
-              )}
-              {isCurrent && (
-                <text class="step-label" x={cx(k)} y={STATE_Y - 12} text-anchor="middle">
-                  step {k}
-                </text>
-              )}
-            </g>
-          );
-        })}
+            )}
+          </g>
+        ))}
       </svg>
     </div>
   );
