@@ -45,4 +45,5 @@ export * from './lm/index.ts';
 export { suffixSums } from './suffixSums.ts';
 export { inputWeights } from './inputWeights.ts';
 export type { PenalisedOptimumOptions, PenalisedOptimum } from './penalisedOptimum.ts';
+export { penalisedGradient } from './penalisedGradient.ts';
 export { penalisedOptimum, penalisedOptimumNear } from './penalisedOptimum.ts';

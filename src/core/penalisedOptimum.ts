@@ -1,23 +1,11 @@
 import type { Dataset } from './dataset.ts';
 import { assertDataset } from './dataset.ts';
-import { datasetGradient } from './datasetGradient.ts';
+import { penalisedGradient } from './penalisedGradient.ts';
 import { datasetLoss } from './datasetLoss.ts';
 import { lossSurface } from './lossSurface.ts';
 import type { Objective } from './objective.ts';
 import type { Weights } from './weights.ts';
 import { assertFinite, assertInteger, assertNonNegative, assertObjective, assertWeights, describeValue } from './validate.ts';
-
-/** E_λ and its gradient at w. */
-function penalisedGradient(data: Dataset, objective: Objective, penalty: number, w: Weights) {
-  const g = datasetGradient(data, w, objective);
-  // λ = 0 adds nothing, also where w² overflows and 0 · ∞ would give NaN
-  if (penalty === 0) return g;
-  return {
-    loss: g.loss + 0.5 * penalty * (w.wRec * w.wRec + w.wX * w.wX),
-    dWRec: g.dWRec + penalty * w.wRec,
-    dWX: g.dWX + penalty * w.wX,
-  };
-}
 
 /**
  * Damped Newton's method on E_λ from w: each step solves H d = −∇E_λ, with H the Hessian by
@@ -33,17 +21,17 @@ function newtonRefine(
   maxIterations: number,
 ): { w: Weights; loss: number; iterations: number } {
   let w = w0;
-  let g = penalisedGradient(data, objective, penalty, w);
+  let g = penalisedGradient(data, w, objective, penalty);
   let loss = g.loss;
   let iterations = 0;
   while (iterations < maxIterations && Number.isFinite(g.loss) && (g.dWRec !== 0 || g.dWX !== 0)) {
     // H by central differences of the exact gradient, symmetrised
     const hRec = 1e-5 * Math.max(1, Math.abs(w.wRec));
     const hX = 1e-5 * Math.max(1, Math.abs(w.wX));
-    const rp = penalisedGradient(data, objective, penalty, { wRec: w.wRec + hRec, wX: w.wX });
-    const rm = penalisedGradient(data, objective, penalty, { wRec: w.wRec - hRec, wX: w.wX });
-    const xp = penalisedGradient(data, objective, penalty, { wRec: w.wRec, wX: w.wX + hX });
-    const xm = penalisedGradient(data, objective, penalty, { wRec: w.wRec, wX: w.wX - hX });
+    const rp = penalisedGradient(data, { wRec: w.wRec + hRec, wX: w.wX }, objective, penalty);
+    const rm = penalisedGradient(data, { wRec: w.wRec - hRec, wX: w.wX }, objective, penalty);
+    const xp = penalisedGradient(data, { wRec: w.wRec, wX: w.wX + hX }, objective, penalty);
+    const xm = penalisedGradient(data, { wRec: w.wRec, wX: w.wX - hX }, objective, penalty);
     const a = (rp.dWRec - rm.dWRec) / (2 * hRec);
     const c = (xp.dWX - xm.dWX) / (2 * hX);
     const b = 0.5 * ((rp.dWX - rm.dWX) / (2 * hRec) + (xp.dWRec - xm.dWRec) / (2 * hX));
@@ -66,7 +54,7 @@ function newtonRefine(
     for (let halvings = 0; halvings < 60; halvings++, t *= 0.5) {
       const trial = { wRec: w.wRec + t * dRec, wX: w.wX + t * dX };
       if (trial.wRec === w.wRec && trial.wX === w.wX) break;
-      const tg = penalisedGradient(data, objective, penalty, trial);
+      const tg = penalisedGradient(data, trial, objective, penalty);
       if (Number.isFinite(tg.loss) && tg.loss <= loss + 1e-4 * t * slope) {
         next = trial;
         nextG = tg;

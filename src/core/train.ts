@@ -3,7 +3,7 @@ import type { OptimizerConfig } from './createOptimizer.ts';
 import { createOptimizer } from './createOptimizer.ts';
 import type { Dataset } from './dataset.ts';
 import { assertDataset } from './dataset.ts';
-import { datasetGradient } from './datasetGradient.ts';
+import { penalisedGradient } from './penalisedGradient.ts';
 import type { Objective } from './objective.ts';
 import type { Optimizer } from './optimizer.ts';
 import type { Weights } from './weights.ts';
@@ -71,12 +71,8 @@ function* updates(
 ): Generator<TrainStep, never, undefined> {
   let w = w0;
   for (let iteration = 1; ; iteration++) {
-    const g = datasetGradient(data, w, objective);
     // E_λ = E + λ/2 (w_rec² + w_x²);   ∂E_λ/∂w = ∂E/∂w + λ w
-    // (λ = 0 adds nothing, also where w² overflows and 0 · ∞ would give NaN)
-    const loss = penalty === 0 ? g.loss : g.loss + 0.5 * penalty * (w.wRec * w.wRec + w.wX * w.wX);
-    const rawDWRec = penalty === 0 ? g.dWRec : g.dWRec + penalty * w.wRec;
-    const rawDWX = penalty === 0 ? g.dWX : g.dWX + penalty * w.wX;
+    const { loss, dWRec: rawDWRec, dWX: rawDWX } = penalisedGradient(data, w, objective, penalty);
     const c =
       clipNorm === undefined
         ? { dWRec: rawDWRec, dWX: rawDWX, norm: Math.hypot(rawDWRec, rawDWX), clipped: false }
