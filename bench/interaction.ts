@@ -167,7 +167,7 @@ try {
   await page.locator('[data-demo="trainer"]').scrollIntoViewIfNeeded();
   // one untimed run first, as for the sliders: the first run also compiles the training and drawing code
   await timeTrainer(page, 50);
-  console.log('\nTrainer playing (three optimizers, 500 iterations; after one untimed run)');
+  console.log('\nTrainer playing (every racer, 500 iterations; after one untimed run)');
   console.log(' speed  frames  iterations      fps  main thread ms/frame  script ms/frame');
   for (const speed of [50, 5]) {
     const r = await timeTrainer(page, speed);

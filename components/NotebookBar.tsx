@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { PageNotebook } from '~/notebook/page.ts';
 import { decodeQuery } from '~/notebook/url-codec.ts';
-import { notebookSchema } from '~/notebook/schema.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
 import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
 
 interface Props {
-  notebook?: DeclaredDefaults;
+  /** The page's notebook, built by the chapter layout. */
+  notebook: PageNotebook;
 }
 
 /** The page's notebook controls: notices about the link it was opened with, "Copy link" and "Restore defaults". */
-export default function NotebookBar({ notebook: declared }: Props) {
-  const notebook = usePageNotebook(declared);
+export default function NotebookBar({ notebook: page }: Props) {
+  const notebook = usePageNotebook(page, page.keys);
   const [copied, setCopied] = useState('');
   // Prose links that set the state (StateLink) are applied in place rather than reloading the page.
   useEffect(() => {
@@ -18,8 +18,8 @@ export default function NotebookBar({ notebook: declared }: Props) {
       const link = (event.target as Element | null)?.closest?.('a[data-notebook-link]');
       if (!(link instanceof HTMLAnchorElement) || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
       event.preventDefault();
-      const { state } = decodeQuery(new URL(link.href).search, notebookSchema, notebook.snapshot());
-      notebook.set({ ...state, step: state.x.length === notebook.state.x.value.length ? state.step : null });
+      const { state } = decodeQuery(new URL(link.href).search, notebook.page, notebook.snapshot());
+      notebook.set(state);
       const target = document.getElementById(link.dataset.target ?? '') ?? document.querySelector(`[data-demo="${link.dataset.target}"]`);
       target?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     };

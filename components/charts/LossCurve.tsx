@@ -1,6 +1,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { formatNumber } from '~/notebook/format.ts';
 import { AxisBottom } from './axes.tsx';
+import { LineLegend } from './LineLegend.tsx';
 import { useIncrementalPath } from './useIncrementalPath.ts';
 
 /*
@@ -31,6 +32,8 @@ interface Props {
 export const LOSS_AXIS_BOTTOM = 1e-10;
 
 const WIDTH = 360;
+/** The width of one legend entry; entries that do not fit across the plot wrap to a second row. */
+const LEGEND_ENTRY = 95;
 const HEIGHT = 300;
 const MARGIN = { top: 28, right: 14, bottom: 40, left: 62 };
 
@@ -58,14 +61,15 @@ export function LossCurve({ series, limit, top, description }: Props) {
       {series.map((s) => (
         <Curve key={s.key} series={s} x={x} y={y} />
       ))}
-      <g aria-hidden="true" class="loss-curve-legend">
-        {series.map((s, i) => (
-          <g key={s.key} transform={`translate(${MARGIN.left + 8 + i * 95},${MARGIN.top + 8})`}>
-            <line x2={16} stroke={s.color} stroke-width={2.5} stroke-dasharray={s.dash} />
-            <text x={20} dy="0.32em">{s.label}</text>
-          </g>
-        ))}
-      </g>
+      <LineLegend
+        class="loss-curve-legend"
+        entries={series.map((s) => ({ label: s.label, color: s.color, width: 2.5, dash: s.dash }))}
+        x={MARGIN.left + 8}
+        y={MARGIN.top + 8}
+        step={[LEGEND_ENTRY, 0]}
+        perRow={Math.floor((WIDTH - MARGIN.left - MARGIN.right) / LEGEND_ENTRY)}
+        swatch={16}
+      />
     </svg>
   );
 }

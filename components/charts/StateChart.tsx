@@ -1,7 +1,8 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { AxisBottom, AxisLeft } from './axes.tsx';
-import { useElementWidth } from '../demos/useElementWidth.ts';
+import { LineLegend } from './LineLegend.tsx';
+import { useChartWidth } from './useChartWidth.ts';
 
 interface Series {
   /** Values by step k = 0..n; non-finite values are left out of the line (the page says why in words). */
@@ -28,7 +29,7 @@ const MARGIN = { top: 12, right: 16, bottom: 44, left: 56 };
 /** A line chart of per-step quantities against the step k, drawn as SVG from d3 scales. */
 export function StateChart({ series, highlight, description, yLabel }: Props) {
   // Drawn at its real width, so its text stays legible on a phone.
-  const { ref, width: WIDTH } = useElementWidth<HTMLDivElement>(DEFAULT_WIDTH);
+  const { ref, width: WIDTH } = useChartWidth<HTMLDivElement>(DEFAULT_WIDTH);
   const n = Math.max(...series.map((s) => s.values.length - 1), 1);
   const finite = series.flatMap((s) => Array.from(s.values).filter(Number.isFinite));
   const lo = Math.min(0, ...finite);
@@ -53,14 +54,12 @@ export function StateChart({ series, highlight, description, yLabel }: Props) {
           {dots && Array.from(s.values).map((v, k) => Number.isFinite(v) && <circle key={k} cx={x(k)} cy={y(v)} r={3} fill={s.color} />)}
         </g>
       ))}
-      <g aria-hidden="true">
-        {series.map((s, i) => (
-          <g key={s.label} transform={`translate(${MARGIN.left + 10},${MARGIN.top + 6 + i * 16})`}>
-            <line x2={18} stroke={s.color} stroke-width={2} stroke-dasharray={s.dashed ? '6 4' : undefined} />
-            <text x={24} dy="0.32em">{s.label}</text>
-          </g>
-        ))}
-      </g>
+      <LineLegend
+        entries={series.map((s) => ({ label: s.label, color: s.color, dash: s.dashed ? '6 4' : undefined }))}
+        x={MARGIN.left + 10}
+        y={MARGIN.top + 6}
+        step={[0, 16]}
+      />
     </svg>
     </div>
   );

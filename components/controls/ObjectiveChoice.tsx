@@ -5,7 +5,10 @@ import './ObjectiveChoice.css';
 interface Props {
   value: Objective;
   onChange: (objective: Objective) => void;
+  /** The declaration `bind` passes along; the options' words are the objective's own. */
+  param?: unknown;
 }
+
 
 /** A radio group choosing the error E: the final step's only, or the sum over every step. */
 export function ObjectiveChoice({ value, onChange }: Props) {

@@ -2,36 +2,32 @@ import { useMemo } from 'preact/hooks';
 import { backprop } from '~/core';
 import { suffixSums } from '~/core/suffixSums.ts';
 import { formatNumber } from '~/notebook/format.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
+import { gradientOverflow } from '~/notebook/gradientOverflow.ts';
+import { declareCell } from '~/notebook/page.ts';
+import { resolveStep } from '~/notebook/normalise.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
+import { bind } from '../controls/bind.ts';
 import { ObjectiveChoice } from '../controls/ObjectiveChoice.tsx';
-import { SequenceInput } from '../controls/SequenceInput.tsx';
-import { WeightSlider } from '../controls/WeightSlider.tsx';
 import { UnrolledGraph } from '../figures/UnrolledGraph.tsx';
-import { gradientOverflow } from './gradientOverflow.ts';
 import { factor } from './factor.ts';
 import './BpttStepper.css';
-
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+import * as modelParams from '~/notebook/params/model.ts';
 
 /** How many rows of the table are shown at once; longer sequences show a window around the current step. */
 const WINDOW = 12;
 
-/** The backward pass of BPTT one step at a time, from k = n down to 1, with its table and running sums. */
-export default function BpttStepper({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="bptt" label="Backpropagation through time, one step at a time">
-      <Stepper declared={declared} />
-    </DemoFrame>
-  );
-}
+const bptt = declareCell({
+  name: 'bptt',
+  label: 'Backpropagation through time, one step at a time',
+  params: ['x', 'wRec', 'wX', 'objective', 'bpttStep'],
+});
 
-function Stepper({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
-  const { x, wRec, wX, objective, step } = notebook.state;
+/** The backward pass of BPTT one step at a time, from k = n down to 1, with its table and running sums. */
+export default defineCell(bptt, Stepper);
+
+function Stepper({ notebook }: ViewProps<typeof bptt>) {
+  const { x, wRec, wX, objective, bpttStep: step } = notebook.state;
   const n = x.value.length;
   const r = useMemo(
     () => backprop(x.value, { wRec: wRec.value, wX: wX.value }, objective.value),
@@ -39,9 +35,9 @@ function Stepper({ declared }: { declared?: DeclaredDefaults }) {
   );
   const sumRec = useMemo(() => suffixSums(r.gradWRec), [r]);
   const sumX = useMemo(() => suffixSums(r.gradWX), [r]);
-  const k = step.value === null ? n : Math.min(Math.max(step.value, 1), n);
+  const k = resolveStep(step.value, n);
   const go = (to: number) => {
-    const next = Math.min(Math.max(to, 1), n);
+    const next = resolveStep(to, n);
     step.value = next === n ? null : next;
   };
   // The pass runs backward in time: "next" is the step before, k − 1.
@@ -67,12 +63,9 @@ function Stepper({ declared }: { declared?: DeclaredDefaults }) {
 
   return (
     <>
-      <div class="controls">
-        <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec.value} onInput={(v) => (wRec.value = v)} />
-        <WeightSlider symbol={<>w<sub>x</sub></>} name="w x" value={wX.value} onInput={(v) => (wX.value = v)} />
-        <SequenceInput value={x.value} onChange={(v) => notebook.set({ x: v, step: null })} />
-        <ObjectiveChoice value={objective.value} onChange={(v) => (objective.value = v)} />
-      </div>
+      <Controls notebook={notebook} params={[modelParams.wRec, modelParams.wX, modelParams.x]}>
+        <ObjectiveChoice {...bind(notebook, modelParams.objective)} />
+      </Controls>
 
       <div class="bptt-nav" role="group" aria-label="Step through the backward pass" onKeyDown={onKeyDown}>
         <button type="button" onClick={() => go(k + 1)} aria-disabled={k >= n ? 'true' : undefined} aria-keyshortcuts="ArrowLeft">

@@ -1,17 +1,14 @@
 import { useMemo } from 'preact/hooks';
-import { train, type Dataset, type Objective, type TrainStep, type Weights } from '~/core';
+import { gradientDescent, trainWith, type Dataset, type Objective, type TrainStep, type Weights } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
-import { notebookSchema, type DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { NumberField } from '../controls/NumberField.tsx';
+import { LARGEST_DOUBLE } from '~/notebook/overflowMessage.ts';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
 import { SignedLogChart, type SignedLogSeries } from '../charts/SignedLogChart.tsx';
-import { useCountingData } from './useCountingData.ts';
+import { COUNTING_DATA_KEYS, useCountingData } from './useCountingData.ts';
 import './ClipDemo.css';
-
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+import * as trainingParams from '~/notebook/params/training.ts';
 
 /** Iterations each run goes to. */
 export const CLIP_ITERATIONS = 500;
@@ -25,13 +22,13 @@ interface Run {
   clippedCount: number;
 }
 
-/** Runs train() with gradient descent for up to CLIP_ITERATIONS updates, stopping once the weights overflow. */
+/** Runs trainWith() with gradient descent for up to CLIP_ITERATIONS updates, stopping once the weights overflow. */
 function run(data: Dataset, start: Weights, lr: number, objective: Objective, clipNorm: number | undefined): Run {
   const loss = new Float64Array(CLIP_ITERATIONS + 1).fill(Number.NaN);
   let last: TrainStep | undefined;
   let overflowAt = 0;
   let clippedCount = 0;
-  for (const step of train(data, start, { kind: 'gd', learningRate: lr }, { objective, clipNorm })) {
+  for (const step of trainWith(data, start, () => gradientDescent({ kind: 'gd', learningRate: lr }), { objective, clipNorm })) {
     loss[step.iteration] = step.loss;
     last = step;
     if (step.clipped) clippedCount++;
@@ -44,17 +41,16 @@ function run(data: Dataset, start: Weights, lr: number, objective: Objective, cl
   return { loss, last: last!, overflowAt, clippedCount };
 }
 
-/** Gradient descent from the same start with and without gradient-norm clipping: loss curves and where each ends. */
-export default function ClipDemo({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="clipping" label="Gradient descent with and without gradient clipping">
-      <Clipping declared={declared} />
-    </DemoFrame>
-  );
-}
+const clipping = declareCell({
+  name: 'clipping',
+  label: 'Gradient descent with and without gradient clipping',
+  params: [...COUNTING_DATA_KEYS, 'clip', 'lr', 'objective', 'startWX', 'startWRec'],
+});
 
-function Clipping({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+/** Gradient descent from the same start with and without gradient-norm clipping: loss curves and where each ends. */
+export default defineCell(clipping, Clipping);
+
+function Clipping({ notebook }: ViewProps<typeof clipping>) {
   const { clip, lr, objective, startWX, startWRec } = notebook.state;
   const data = useCountingData(notebook);
   const start = { wX: startWX.value, wRec: startWRec.value };
@@ -68,7 +64,7 @@ function Clipping({ declared }: { declared?: DeclaredDefaults }) {
   );
   const describeRun = (r: Run, name: string) =>
     r.overflowAt > 0
-      ? `${name}: the weights overflow at iteration ${r.overflowAt} (the step was larger than any number a double can hold, about 1.8 × 10³⁰⁸).`
+      ? `${name}: the weights overflow at iteration ${r.overflowAt} (the step was larger than ${LARGEST_DOUBLE}).`
       : `${name}: after ${r.last.iteration} iterations (w_x, w_rec) = (${formatNumber(r.last.w.wX)}, ${formatNumber(r.last.w.wRec)}), error ${formatNumber(r.last.loss)}.`;
   const series: SignedLogSeries[] = [
     {
@@ -89,24 +85,7 @@ function Clipping({ declared }: { declared?: DeclaredDefaults }) {
   const startLoss = plain.loss[1];
   return (
     <>
-      <div class="controls">
-        <NumberField
-          label={<>clip the gradient norm at θ</>}
-          name="θ"
-          hint="0 = off, up to 1000"
-          value={theta}
-          field={notebookSchema.clip}
-          onChange={(v) => (clip.value = v)}
-        />
-        <NumberField
-          label={<>learning rate η</>}
-          name="η"
-          hint="0.000001 to 1"
-          value={lr.value}
-          field={notebookSchema.lr}
-          onChange={(v) => (lr.value = v)}
-        />
-      </div>
+      <Controls notebook={notebook} params={[trainingParams.clip, trainingParams.lr]} />
       <p class="clip-start">
         Both runs start at (w<sub>x</sub>, w<sub>rec</sub>) = ({formatNumber(start.wX)}, {formatNumber(start.wRec)}) on the{' '}
         {objective.value === 'final' ? 'final-step' : 'every-step'} error of the counting data set, where the error is{' '}

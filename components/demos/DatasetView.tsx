@@ -1,10 +1,10 @@
 import { formatNumber } from '~/notebook/format.ts';
-import { notebookSchema, type DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { NumberField } from '../controls/NumberField.tsx';
-import { useCountingData } from './useCountingData.ts';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
+import { COUNTING_DATA_KEYS, useCountingData } from './useCountingData.ts';
 import './DatasetView.css';
+import * as trainingParams from '~/notebook/params/training.ts';
 
 /*
  * DatasetView: the training data of the chapter, the seeded counting data set (countingDataset from the core),
@@ -12,21 +12,20 @@ import './DatasetView.css';
  * Props: notebook — the page's declared notebook defaults; shown — how many sequences to draw (default 6).
  */
 interface Props {
-  notebook?: DeclaredDefaults;
+  /** How many sequences the table lists. */
   shown?: number;
 }
 
-/** The counting data set as rows of 0/1 cells with each sequence's count, and the fields that choose it. */
-export default function DatasetView({ notebook: declared, shown = 6 }: Props) {
-  return (
-    <DemoFrame name="dataset" label="The training data: random 0/1 sequences and their counts">
-      <Dataset declared={declared} shown={shown} />
-    </DemoFrame>
-  );
-}
+const dataset = declareCell({
+  name: 'dataset',
+  label: 'The training data: random 0/1 sequences and their counts',
+  params: COUNTING_DATA_KEYS,
+});
 
-function Dataset({ declared, shown }: { declared?: DeclaredDefaults; shown: number }) {
-  const notebook = usePageNotebook(declared);
+/** The counting data set as rows of 0/1 cells with each sequence's count, and the fields that choose it. */
+export default defineCell<(typeof COUNTING_DATA_KEYS)[number], Props>(dataset, Dataset);
+
+function Dataset({ notebook, shown = 6 }: ViewProps<typeof dataset> & Props) {
   const { seed, count, length } = notebook.state;
   const data = useCountingData(notebook);
   const N = data.sequences.length;
@@ -36,11 +35,7 @@ function Dataset({ declared, shown }: { declared?: DeclaredDefaults; shown: numb
   for (const t of data.targets) ones += t[n];
   return (
     <>
-      <div class="controls">
-        <NumberField label="Seed" name="seed" hint="1 to 1000000" value={seed.value} field={notebookSchema.seed} onChange={(v) => (seed.value = v)} />
-        <NumberField label="Sequences N" name="N" hint="1 to 200" value={count.value} field={notebookSchema.count} onChange={(v) => (count.value = v)} />
-        <NumberField label="Length n" name="n" hint="1 to 50" value={length.value} field={notebookSchema.length} onChange={(v) => (length.value = v)} />
-      </div>
+      <Controls notebook={notebook} params={[trainingParams.seed, trainingParams.count, trainingParams.length]} />
       <p aria-live="polite">
         {N} sequences of {n} steps (seed {seed.value}); on average a sequence holds{' '}
         <span data-quantity="meanCount" data-value={String(ones / N)}>{formatNumber(ones / N)}</span> ones.

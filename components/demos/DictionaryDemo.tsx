@@ -1,9 +1,10 @@
 import { useId, useState } from 'preact/hooks';
 import corpus from '../../data/corpus.txt?raw';
 import { buildDictionary, encode, encodeCorpus, UNKNOWN, type Encoded } from '~/core/lm/dictionary.ts';
-import { tokenize } from '~/core/lm/tokenize.ts';
 import { formatNumber } from '~/notebook/format.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
+import { frameCell } from '../frameCell.tsx';
+import { readSentence } from '../next-word/readSentence.ts';
+import { SentenceInput } from '../next-word/SentenceInput.tsx';
 import './DictionaryDemo.css';
 
 /** The vocabulary of the project's corpus, built once when the module loads. */
@@ -13,8 +14,6 @@ const corpusSentences = encodeCorpus(dictionary, corpus).length;
 
 /** The sentence the cell starts with. */
 export const DEFAULT_SENTENCE = 'I like French';
-/** The longest sentence, in words, the cell reads. */
-export const MAX_WORDS = 30;
 
 interface Reading {
   sentence: string;
@@ -24,26 +23,16 @@ interface Reading {
 
 /** Reads a sentence into words and indices, or says why it cannot. */
 function read(sentence: string): Reading | string {
-  const words = tokenize(sentence);
-  if (words.length === 0) {
-    return sentence.trim() === ''
-      ? 'The sentence is empty: type at least one word.'
-      : 'The sentence has no words, only punctuation: type at least one word (letters or digits).';
-  }
-  if (words.length > MAX_WORDS) return `The sentence has ${words.length} words; this cell reads up to ${MAX_WORDS}.`;
-  return { sentence, words, encoded: encode(dictionary, words) };
+  const { words, refusal } = readSentence(sentence);
+  return refusal || { sentence, words, encoded: encode(dictionary, words) };
 }
 
 const initial = read(DEFAULT_SENTENCE) as Reading;
 
+const dictionaryCell = { name: 'dictionary', label: 'A sentence as word indices' };
+
 /** A sentence typed by the reader, turned into word indices through the dictionary of the corpus. */
-export default function DictionaryDemo() {
-  return (
-    <DemoFrame name="dictionary" label="A sentence as word indices">
-      <Dictionary />
-    </DemoFrame>
-  );
-}
+export default frameCell(dictionaryCell, Dictionary);
 
 function Dictionary() {
   const id = useId();
@@ -67,16 +56,7 @@ function Dictionary() {
     <>
       <label for={id} class="dictionary-input">
         <span>Sentence (words are lower-cased and punctuation is dropped)</span>
-        <input
-          id={id}
-          type="text"
-          autoComplete="off"
-          spellcheck={false}
-          value={draft}
-          aria-invalid={error ? 'true' : 'false'}
-          aria-describedby={`${id}-message`}
-          onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
-        />
+        <SentenceInput id={id} value={draft} invalid={error !== ''} onText={onInput} />
         <span id={`${id}-message`} role="status" aria-live="polite" class={error ? 'message error' : 'visually-hidden'}>
           {error ? `${error} Still showing the last sentence read: “${words.join(' ')}”.` : ''}
         </span>

@@ -2,49 +2,39 @@ import { useMemo } from 'preact/hooks';
 import { countingTargets, forward } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
 import { firstNonFinite } from '~/notebook/overflow.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { SequenceInput } from '../controls/SequenceInput.tsx';
-import { WeightSlider } from '../controls/WeightSlider.tsx';
+import { declareCell } from '~/notebook/page.ts';
+import { resolveStep } from '~/notebook/normalise.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
 import { StateChart } from '../charts/StateChart.tsx';
 import { UnrolledGraph } from '../figures/UnrolledGraph.tsx';
 import { stepWindow } from '../figures/stepWindow.ts';
 import './ForwardDemo.css';
-
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+import * as modelParams from '~/notebook/params/model.ts';
 
 /** Most input toggles shown at once; longer sequences show a window of them around the step. */
 const TOGGLE_WINDOW = 24;
 
-/** The forward pass step by step: toggle inputs, move the weights, and walk k = 1..n through eq. (1). */
-export default function ForwardDemo({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="forward" label="The forward pass, one step at a time">
-      <Forward declared={declared} />
-    </DemoFrame>
-  );
-}
+const forwardCell = declareCell({
+  name: 'forward',
+  label: 'The forward pass, one step at a time',
+  params: ['x', 'wRec', 'wX', 'step'],
+});
 
-function Forward({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+/** The forward pass step by step: toggle inputs, move the weights, and walk k = 1..n through the forward recurrence. */
+export default defineCell(forwardCell, Forward);
+
+function Forward({ notebook }: ViewProps<typeof forwardCell>) {
   const x = notebook.state.x.value;
   const wRec = notebook.state.wRec.value;
   const wX = notebook.state.wX.value;
   const n = x.length;
-  // null means the last step; a step past n (the sequence got shorter elsewhere) shows n.
-  const k = Math.min(notebook.state.step.value ?? n, n);
+  const k = resolveStep(notebook.state.step.value, n);
   const s = useMemo(() => forward(x, { wRec, wX }), [x, wRec, wX]);
   const t = useMemo(() => countingTargets(x), [x]);
   const overflowAt = firstNonFinite(s);
   const setStep = (next: number) => {
-    notebook.state.step.value = Math.min(Math.max(next, 1), n);
-  };
-  const setSequence = (next: number[]) => {
-    const step = notebook.state.step.value;
-    notebook.set({ x: next, step: step !== null && step > next.length ? next.length : step });
+    notebook.state.step.value = resolveStep(next, n);
   };
   const toggle = (i: number) => notebook.set({ x: x.map((v, j) => (j === i ? 1 - v : v)) });
 
@@ -68,11 +58,7 @@ function Forward({ declared }: { declared?: DeclaredDefaults }) {
 
   return (
     <>
-      <div class="controls">
-        <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec} onInput={(v) => (notebook.state.wRec.value = v)} />
-        <WeightSlider symbol={<>w<sub>x</sub></>} name="w x" value={wX} onInput={(v) => (notebook.state.wX.value = v)} />
-        <SequenceInput value={x} onChange={setSequence} />
-      </div>
+      <Controls notebook={notebook} params={[modelParams.wRec, modelParams.wX, modelParams.x]} />
       {toggles}
       {stepper}
       <StepEquation k={k} s={s} x={x} wRec={wRec} wX={wX} />

@@ -1,35 +1,34 @@
 import { useMemo } from 'preact/hooks';
 import { backprop } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { gradientOverflow } from './gradientOverflow.ts';
+import { gradientOverflow } from '~/notebook/gradientOverflow.ts';
+import { declareCell, type KeysOf } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { factor } from './factor.ts';
 import './GradientCell.css';
 
 interface Props {
   /** Which weight's gradient: ∂E/∂w_rec = Σ δ_k s_{k−1} or ∂E/∂w_x = Σ δ_k x_k. */
   weight: 'wRec' | 'wX';
-  notebook?: DeclaredDefaults;
 }
 
 /** Terms written out at each end of a long sum; the middle is summarised. */
 const EDGE = 3;
 
-/** One weight's gradient written out as its sum over the steps, term by term with the page's current numbers. */
-export default function GradientCell({ weight, notebook: declared }: Props) {
-  const name = weight === 'wRec' ? 'gradient-wrec' : 'gradient-wx';
-  const label = weight === 'wRec' ? 'The gradient with respect to w rec, term by term' : 'The gradient with respect to w x, term by term';
-  return (
-    <DemoFrame name={name} label={label}>
-      <GradientSum weight={weight} declared={declared} />
-    </DemoFrame>
-  );
-}
+const gradient = declareCell({
+  name: 'gradient-wrec',
+  label: 'The gradient with respect to w rec, term by term',
+  params: ['x', 'wRec', 'wX', 'objective'],
+});
 
-function GradientSum({ weight, declared }: { weight: 'wRec' | 'wX'; declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+/** One weight's gradient written out as its sum over the steps, term by term with the page's current numbers. */
+export default defineCell<KeysOf<typeof gradient>, Props>(gradient, GradientSum, ({ weight }) =>
+  weight === 'wRec'
+    ? gradient
+    : { name: 'gradient-wx', label: 'The gradient with respect to w x, term by term' },
+);
+
+function GradientSum({ weight, notebook }: ViewProps<typeof gradient> & Props) {
   const { x, wRec, wX, objective } = notebook.state;
   const r = useMemo(
     () => backprop(x.value, { wRec: wRec.value, wX: wX.value }, objective.value),

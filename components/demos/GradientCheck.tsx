@@ -1,34 +1,31 @@
 import { useMemo } from 'preact/hooks';
 import { backprop, numericalGradient, relativeError } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
+import { gradientOverflow } from '~/notebook/gradientOverflow.ts';
+import { OVERFLOW_CURE } from '~/notebook/overflowMessage.ts';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
+import { bind } from '../controls/bind.ts';
 import { ObjectiveChoice } from '../controls/ObjectiveChoice.tsx';
-import { WeightSlider } from '../controls/WeightSlider.tsx';
-import { gradientOverflow } from './gradientOverflow.ts';
 import './GradientCheck.css';
-
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+import * as modelParams from '~/notebook/params/model.ts';
 
 /** The largest relative error the check accepts between backprop and central differences. */
 const TOLERANCE = 1e-6;
 /** Below this size backprop's gradient is zero for practical purposes (at a minimum it is exactly 0), and a relative error means nothing. */
 const NEGLIGIBLE = 1e-6;
 
-/** Backprop's gradient against central differences, and against the "local-only" sums of the seed's last line. */
-export default function GradientCheck({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="gradient-check" label="Gradient check: backpropagation against central differences">
-      <Check declared={declared} />
-    </DemoFrame>
-  );
-}
+const gradientCheck = declareCell({
+  name: 'gradient-check',
+  label: 'Gradient check: backpropagation against central differences',
+  params: ['x', 'wRec', 'wX', 'objective'],
+});
 
-function Check({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+/** Backprop's gradient against central differences, and against the "local-only" sums of the seed's last line. */
+export default defineCell(gradientCheck, Check);
+
+function Check({ notebook }: ViewProps<typeof gradientCheck>) {
   const { x, wRec, wX, objective } = notebook.state;
   const w = { wRec: wRec.value, wX: wX.value };
   const deps = [x.value, wRec.value, wX.value, objective.value];
@@ -43,7 +40,7 @@ function Check({ declared }: { declared?: DeclaredDefaults }) {
   const err = Math.max(errRec, errX);
   const localErr = Math.max(relativeError(localOnly.dWRec, r.dWRec), relativeError(localOnly.dWX, r.dWX));
   const finite = [r.dWRec, r.dWX, numerical.dWRec, numerical.dWX, r.loss].every(Number.isFinite);
-  const overflow = gradientOverflow(r) ?? (finite ? null : 'Overflow: the error E is too large to represent, so central differences (which subtract two values of E) have no value. Make |w_rec| smaller or the sequence shorter.');
+  const overflow = gradientOverflow(r) ?? (finite ? null : `Overflow: the error E is too large to represent, so central differences (which subtract two values of E) have no value. ${OVERFLOW_CURE}.`);
   const negligible = Math.abs(r.dWRec) < NEGLIGIBLE || Math.abs(r.dWX) < NEGLIGIBLE;
   const absDiff = Math.max(Math.abs(r.dWRec - numerical.dWRec), Math.abs(r.dWX - numerical.dWX));
   const row = (
@@ -68,11 +65,9 @@ function Check({ declared }: { declared?: DeclaredDefaults }) {
   );
   return (
     <>
-      <div class="controls">
-        <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec.value} onInput={(v) => (wRec.value = v)} />
-        <WeightSlider symbol={<>w<sub>x</sub></>} name="w x" value={wX.value} onInput={(v) => (wX.value = v)} />
-        <ObjectiveChoice value={objective.value} onChange={(v) => (objective.value = v)} />
-      </div>
+      <Controls notebook={notebook} params={[modelParams.wRec, modelParams.wX]}>
+        <ObjectiveChoice {...bind(notebook, modelParams.objective)} />
+      </Controls>
       <p class="gradient-check-caption" aria-hidden="true">{caption}</p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label="Gradient check table">
         <table class="gradient-check-table">

@@ -1,18 +1,15 @@
 import { useMemo } from 'preact/hooks';
 import { backprop, gradientFlow } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { NumberField } from '../controls/NumberField.tsx';
-import { notebookSchema } from '~/notebook/schema.ts';
-import { WeightSlider } from '../controls/WeightSlider.tsx';
+import { infiniteRange } from '~/notebook/overflow.ts';
+import { LARGEST_DOUBLE, SMALLEST_DOUBLE } from '~/notebook/overflowMessage.ts';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
 import { SignedLogChart, type MarkerStyle } from '../charts/SignedLogChart.tsx';
 import './GradientFlow.css';
-
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+import * as trainingParams from '~/notebook/params/training.ts';
+import * as modelParams from '~/notebook/params/model.ts';
 
 const POSITIVE: MarkerStyle = { color: 'var(--c-pos)', shape: 'circle', label: 'positive' };
 const NEGATIVE: MarkerStyle = { color: 'var(--c-neg)', shape: 'triangle', label: 'negative' };
@@ -36,32 +33,16 @@ export function flowRegime(wRec: number): string {
   return `Vanishing: |w_rec| = ${formatNumber(a)} < 1, so |∂s_n/∂s_k| shrinks by a factor of ${formatNumber(a)} with every step back.${sign}`;
 }
 
-/** k values (ascending) where values[k] is ±∞, as [first, last, count]; null when there are none. */
-function overflowRange(values: ArrayLike<number>): [number, number, number] | null {
-  let first = -1;
-  let last = -1;
-  let count = 0;
-  for (let k = 0; k < values.length; k++) {
-    if (values[k] === Infinity || values[k] === -Infinity) {
-      if (first < 0) first = k;
-      last = k;
-      count++;
-    }
-  }
-  return count ? [first, last, count] : null;
-}
+const flowCell = declareCell({
+  name: 'gradient-flow',
+  label: 'How the error flows back: w_rec to the power n − k',
+  params: ['wRec', 'wX', 'n'],
+});
 
 /** The factor ∂s_n/∂s_k = w_rec^{n−k} on a log scale for a w_rec slider and a length n, beside the every-step δ_k. */
-export default function GradientFlow({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="gradient-flow" label="How the error flows back: w_rec to the power n − k">
-      <Flow declared={declared} />
-    </DemoFrame>
-  );
-}
+export default defineCell(flowCell, Flow);
 
-function Flow({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+function Flow({ notebook }: ViewProps<typeof flowCell>) {
   const { wRec, wX, n } = notebook.state;
   const g = useMemo(() => gradientFlow(wRec.value, n.value), [wRec.value, n.value]);
   const ones = useMemo(() => new Array<number>(n.value).fill(1), [n.value]);
@@ -71,29 +52,29 @@ function Flow({ declared }: { declared?: DeclaredDefaults }) {
   );
   const N = n.value;
   const w = formatNumber(wRec.value);
-  const over = overflowRange(g);
+  const over = infiniteRange(g);
   const underflowed = wRec.value !== 0 && g[0] === 0;
   let lastZero = -1;
   if (underflowed) for (let k = 0; k <= N && g[k] === 0; k++) lastZero = k;
-  const deltaOver = overflowRange(every.delta);
+  const deltaOver = infiniteRange(every.delta);
   const deltaUndefined = Array.from(every.delta).some(Number.isNaN);
   const allZero = every.delta.every((v) => v === 0);
 
   const flowNotes: string[] = [];
   if (over) {
     flowNotes.push(
-      `Overflow: for k = ${over[0]} to ${over[1]} (${over[2]} values) |w_rec|^{n−k} is larger than the largest number a double can hold (about 1.8 × 10³⁰⁸). They are shown as ${formatNumber(g[over[0]])} on the “∞” row.`,
+      `Overflow: for k = ${over[0]} to ${over[1]} (${over[2]} values) |w_rec|^{n−k} is larger than ${LARGEST_DOUBLE}. They are shown as ${formatNumber(g[over[0]])} on the “∞” row.`,
     );
   }
   if (underflowed) {
     flowNotes.push(
-      `Underflow: for k = 0 to ${lastZero}, |w_rec|^{n−k} is smaller than the smallest positive double (about 4.9 × 10⁻³²⁴) and rounds to exactly 0: those values sit on the “0” row.`,
+      `Underflow: for k = 0 to ${lastZero}, |w_rec|^{n−k} is smaller than ${SMALLEST_DOUBLE} and rounds to exactly 0: those values sit on the “0” row.`,
     );
   }
   const deltaNotes: string[] = [];
   if (deltaOver) {
     deltaNotes.push(
-      `Overflow: the states or deltas pass the largest double (about 1.8 × 10³⁰⁸) for k = ${deltaOver[0]} to ${deltaOver[1]}; they are shown on the “∞” row.`,
+      `Overflow: the states or deltas pass ${LARGEST_DOUBLE} for k = ${deltaOver[0]} to ${deltaOver[1]}; they are shown on the “∞” row.`,
     );
   }
   if (deltaUndefined) deltaNotes.push('Some deltas are undefined (∞ − ∞ after an overflow) and are left out of the chart.');
@@ -110,18 +91,7 @@ function Flow({ declared }: { declared?: DeclaredDefaults }) {
 
   return (
     <>
-      <div class="controls">
-        <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec.value} onInput={(v) => (wRec.value = v)} />
-        <NumberField
-          label="Sequence length n"
-          name="n"
-          hint="1 to 1000"
-          value={N}
-          field={notebookSchema.n}
-          integer={{ min: 1, max: 1000 }}
-          onChange={(v) => (n.value = v)}
-        />
-      </div>
+      <Controls notebook={notebook} params={[modelParams.wRec, trainingParams.n]} />
       <p class="flow-regime" aria-live="polite" data-regime>
         {flowRegime(wRec.value)}
       </p>

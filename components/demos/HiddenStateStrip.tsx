@@ -1,10 +1,11 @@
 import { interpolateRdBu } from 'd3-scale-chromatic';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { encode, hiddenStates } from '~/core/lm/index.ts';
 import { formatNumber } from '~/notebook/format.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { currentModel, loadShippedModel, predictorWords, type NextWordInitial } from './nextWordModel.ts';
-import { useElementWidth } from './useElementWidth.ts';
+import { frameCell } from '../frameCell.tsx';
+import { useChartWidth } from '../charts/useChartWidth.ts';
+import { usePageModel } from '../next-word/usePageModel.ts';
+import { predictorWords, type NextWordInitial } from './nextWordModel.ts';
 import './HiddenStateStrip.css';
 
 interface Props {
@@ -21,23 +22,14 @@ const LABEL = 84;
 const ROW = 22;
 const TOP = 18;
 
+const hiddenState = { name: 'hidden-state', label: 'The hidden state after each word' };
+
 /** A heat strip of the hidden state s_k, one row per word read, for the predictor's sentence. */
-export default function HiddenStateStrip({ initial }: Props) {
-  return (
-    <DemoFrame name="hidden-state" label="The hidden state after each word">
-      <Strip initial={initial} />
-    </DemoFrame>
-  );
-}
+export default frameCell(hiddenState, Strip);
 
 function Strip({ initial }: Props) {
-  const { ref, width: available } = useElementWidth<HTMLElement>(576);
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => {
-    setMounted(true);
-    void loadShippedModel();
-  }, []);
-  const model = mounted ? currentModel() : undefined;
+  const { ref, width: available } = useChartWidth<HTMLElement>(576);
+  const { mounted, model } = usePageModel();
   const words = (mounted ? predictorWords.value : null) ?? initial.words;
   const states = useMemo(() => {
     if (model === undefined) return initial.states;

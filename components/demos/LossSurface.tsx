@@ -1,15 +1,18 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import { datasetGradient, datasetLoss, train, type Dataset, type Objective, type Weights } from '~/core';
+import { datasetGradient, datasetLoss, penalisedGradient, type Dataset, type Objective, type Weights } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
-import { notebookSchema, WEIGHT_RANGE, type DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { ContourMap } from '../charts/ContourMap.tsx';
-import { NumberField } from '../controls/NumberField.tsx';
+import { WEIGHT_RANGE } from '~/notebook/params/model.ts';
+import { declareCell, type KeysOf } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
+import { bind } from '../controls/bind.ts';
 import { ObjectiveChoice } from '../controls/ObjectiveChoice.tsx';
-import { useCountingData } from './useCountingData.ts';
+import { ContourMap } from '../charts/ContourMap.tsx';
+import { COUNTING_DATA_KEYS, useCountingData } from './useCountingData.ts';
 import { useLossSurface } from './useLossSurface.ts';
 import './LossSurface.css';
+import * as modelParams from '~/notebook/params/model.ts';
+import * as trainingParams from '~/notebook/params/training.ts';
 
 /*
  * LossSurface: the counting data set's loss E(w_x, w_rec) as filled contours (the core's lossSurface), with a
@@ -20,21 +23,21 @@ import './LossSurface.css';
  * - showRemedies: also show the L2 penalty λ field (the surface then includes λ/2 (w_rec² + w_x²)).
  */
 interface Props {
-  notebook?: DeclaredDefaults;
+  /** Also show the field for the L2 penalty λ (chapter 7); without it the page's λ still applies. */
   showRemedies?: boolean;
 }
 
 /** One arrow-key move of the cursor; with Shift, ten. */
 const CURSOR_STEP = 0.05;
 
+const lossSurface = declareCell({
+  name: 'loss-surface',
+  label: 'Loss surface over w_x and w_rec',
+  params: [...COUNTING_DATA_KEYS, 'objective', 'lambda', 'startWX', 'startWRec'],
+});
+
 /** The loss surface over (w_x, w_rec) with a pointer and keyboard cursor that picks the training start. */
-export default function LossSurface({ notebook: declared, showRemedies = false }: Props) {
-  return (
-    <DemoFrame name="loss-surface" label="Loss surface over w_x and w_rec">
-      <Surface declared={declared} showRemedies={showRemedies} />
-    </DemoFrame>
-  );
-}
+export default defineCell<KeysOf<typeof lossSurface>, Props>(lossSurface, Surface);
 
 /** The (penalised) loss and its gradient at one point, from the core. */
 function pointValues(data: Dataset, w: Weights, objective: Objective, penalty: number) {
@@ -42,15 +45,12 @@ function pointValues(data: Dataset, w: Weights, objective: Objective, penalty: n
     const g = datasetGradient(data, w, objective);
     return { loss: datasetLoss(data, w, objective), dWRec: g.dWRec, dWX: g.dWX };
   }
-  // train's first update reports the penalised loss and gradient at its starting weights
-  const first = train(data, w, { kind: 'gd' }, { objective, penalty }).next().value;
-  return { loss: first.loss, dWRec: first.rawDWRec, dWX: first.rawDWX };
+  return penalisedGradient(data, w, objective, penalty);
 }
 
 const round = (v: number) => Number(Math.min(WEIGHT_RANGE.max, Math.max(WEIGHT_RANGE.min, v)).toFixed(2));
 
-function Surface({ declared, showRemedies }: { declared?: DeclaredDefaults; showRemedies: boolean }) {
-  const notebook = usePageNotebook(declared);
+function Surface({ notebook, showRemedies = false }: ViewProps<typeof lossSurface> & Props) {
   const { objective, lambda, startWX, startWRec } = notebook.state;
   const data = useCountingData(notebook);
   const surface = useLossSurface(data, objective.value, lambda.value);
@@ -99,12 +99,9 @@ function Surface({ declared, showRemedies }: { declared?: DeclaredDefaults; show
 
   return (
     <>
-      <div class="controls">
-        <ObjectiveChoice value={objective.value} onChange={(v) => (objective.value = v)} />
-        {showRemedies && (
-          <NumberField label="L2 penalty λ" name="λ" hint="0 to 10" value={lambda.value} field={notebookSchema.lambda} onChange={(v) => (lambda.value = v)} />
-        )}
-      </div>
+      <Controls notebook={notebook} params={showRemedies ? [trainingParams.lambda] : []}>
+        <ObjectiveChoice {...bind(notebook, modelParams.objective)} />
+      </Controls>
       <div class="surface-layout">
         <div
           class="surface-focus"

@@ -2,18 +2,14 @@ import { useMemo, useState } from 'preact/hooks';
 import { lstmForward, lstmInit } from '~/core/lstm.ts';
 import { cellFlow, cellPathFlow, errorFlow } from '~/core/lstm-flow.ts';
 import { formatNumber } from '~/notebook/format.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { NumberField } from '../controls/NumberField.tsx';
-import { notebookSchema } from '~/notebook/schema.ts';
-import { WeightSlider } from '../controls/WeightSlider.tsx';
+import { LARGEST_DOUBLE } from '~/notebook/overflowMessage.ts';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
 import { SignedLogChart, type SignedLogSeries } from '../charts/SignedLogChart.tsx';
 import './LstmFlow.css';
-
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+import * as trainingParams from '~/notebook/params/training.ts';
+import * as modelParams from '~/notebook/params/model.ts';
 
 /** The seeded cell of the measured run: its size, its seed, and the clamp on its forget-gate bias. */
 export const MEASURED_CELL = { hiddenSize: 2, seed: 7, maxBias: 30 } as const;
@@ -32,17 +28,16 @@ export function repeatTo(x: readonly number[], n: number): number[] {
   return Array.from({ length: n }, (_, i) => x[i % x.length]);
 }
 
-/** The error reaching step k through an LSTM's cell state (Π f_j) against a plain recurrent weight (w_rec^{n−k}). */
-export default function LstmFlow({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="lstm-flow" label="Error flow through an LSTM cell state and through a plain recurrent weight">
-      <Flow declared={declared} />
-    </DemoFrame>
-  );
-}
+const lstmFlow = declareCell({
+  name: 'lstm-flow',
+  label: 'Error flow through an LSTM cell state and through a plain recurrent weight',
+  params: ['forget', 'wRec', 'n', 'x'],
+});
 
-function Flow({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+/** The error reaching step k through an LSTM's cell state (Π f_j) against a plain recurrent weight (w_rec^{n−k}). */
+export default defineCell(lstmFlow, Flow);
+
+function Flow({ notebook }: ViewProps<typeof lstmFlow>) {
   const { forget, wRec, n, x } = notebook.state;
   const [measure, setMeasure] = useState(true);
   const N = n.value;
@@ -108,7 +103,7 @@ function Flow({ declared }: { declared?: DeclaredDefaults }) {
         : `With f = ${fText} the cell state keeps ${fText}ⁿ⁻ᵏ of the error: ${at0(flow.cell)} after all ${N} steps.`;
   const plainOverflow = !Number.isFinite(flow.plain[0]);
   const plainWords = plainOverflow
-    ? `The plain recurrence overflows: |w_rec|^{n−k} passes the largest double (about 1.8 × 10³⁰⁸) far from n, shown on the “∞” row.`
+    ? `The plain recurrence overflows: |w_rec|^{n−k} passes ${LARGEST_DOUBLE} far from n, shown on the “∞” row.`
     : `The plain recurrence with w_rec = ${w} keeps ${at0(flow.plain)} after ${N} steps.`;
   const describe = `Chart of the factor reaching step k, log scale, n = ${N}: cell state with f = ${fText} gives ${at0(flow.cell)} at k = 0; plain recurrence with w_rec = ${w} gives ${at0(flow.plain)} at k = 0${
     measured ? `; the measured cell gives ${at0(measured.path)} along the cell path and ${at0(measured.total)} over all paths` : ''
@@ -116,25 +111,14 @@ function Flow({ declared }: { declared?: DeclaredDefaults }) {
 
   return (
     <>
-      <div class="controls">
-        <WeightSlider symbol={<>forget gate f</>} name="forget gate f" value={f} min={0} max={1} step={0.01} onInput={(v) => (forget.value = v)} />
-        <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec.value} onInput={(v) => (wRec.value = v)} />
-        <NumberField
-          label="Sequence length n"
-          name="n"
-          hint="1 to 1000"
-          value={N}
-          field={notebookSchema.n}
-          integer={{ min: 1, max: 1000 }}
-          onChange={(v) => (n.value = v)}
-        />
+      <Controls notebook={notebook} params={[trainingParams.forget, modelParams.wRec, trainingParams.n]}>
         <label class="measure-toggle">
           <span>
             <input type="checkbox" checked={measure} onChange={(event) => setMeasure((event.currentTarget as HTMLInputElement).checked)} />{' '}
             show a measured run of a seeded cell
           </span>
         </label>
-      </div>
+      </Controls>
       <p aria-live="polite" class="lstm-summary">
         {cellWords} {plainWords}
       </p>

@@ -1,22 +1,14 @@
 import { randomLcg } from 'd3-random';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { encode, predictNext, sampleContinuation, tokenize, topK, UNKNOWN, type Continuation } from '~/core/lm/index.ts';
+import { encode, predictNext, sampleContinuation, topK, UNKNOWN, type Continuation } from '~/core/lm/index.ts';
 import { formatNumber } from '~/notebook/format.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import {
-  currentModel,
-  loadShippedModel,
-  predictorWords,
-  shippedModel,
-  TOP_K,
-  trainedModel,
-  type NextWordInitial,
-  type PageModel,
-} from './nextWordModel.ts';
+import { frameCell } from '../frameCell.tsx';
+import { readSentence } from '../next-word/readSentence.ts';
+import { SentenceInput } from '../next-word/SentenceInput.tsx';
+import { usePageModel } from '../next-word/usePageModel.ts';
+import { predictorWords, shippedModel, TOP_K, trainedModel, type NextWordInitial, type PageModel } from './nextWordModel.ts';
 import './NextWord.css';
 
-/** The longest sentence, in words, the predictor reads. */
-export const MAX_WORDS = 30;
 /** The temperature slider's range and step. */
 export const TEMPERATURE = { min: 0.1, max: 3, step: 0.05 } as const;
 /** The longest sampled continuation, in words. */
@@ -27,14 +19,10 @@ interface Props {
   initial: NextWordInitial;
 }
 
+const nextWord = { name: 'next-word', label: 'Next-word probabilities after a sentence' };
+
 /** The next-word predictor: a sentence in, the model's top-10 next words out, with a temperature and sampling. */
-export default function NextWord({ initial }: Props) {
-  return (
-    <DemoFrame name="next-word" label="Next-word probabilities after a sentence">
-      <Predictor initial={initial} />
-    </DemoFrame>
-  );
-}
+export default frameCell(nextWord, Predictor);
 
 /** Why the predictor could not read the text typed. */
 interface Refusal {
@@ -46,17 +34,8 @@ interface Refusal {
 
 /** Reads the typed text with the model's dictionary: the words, or why they cannot be read. */
 function read(text: string, model: PageModel): string[] | Refusal {
-  const words = tokenize(text);
-  if (words.length === 0) {
-    const message =
-      text.trim() === ''
-        ? 'The sentence is empty: type at least one word.'
-        : 'The sentence has no words, only punctuation: type at least one word.';
-    return { message, words, unknown: new Set() };
-  }
-  if (words.length > MAX_WORDS) {
-    return { message: `The sentence has ${words.length} words; this cell reads up to ${MAX_WORDS}.`, words, unknown: new Set() };
-  }
+  const { words, refusal } = readSentence(text);
+  if (refusal) return { message: refusal, words, unknown: new Set() };
   const { unknown } = encode(model.dict, words);
   if (unknown.length > 0) {
     const list = unknown.map((u) => `“${u.word}”`).join(', ');
@@ -69,9 +48,9 @@ function read(text: string, model: PageModel): string[] | Refusal {
   return words;
 }
 
-function Predictor({ initial }: { initial: NextWordInitial }) {
+function Predictor({ initial }: Props) {
   const id = useId();
-  const [mounted, setMounted] = useState(false);
+  const { mounted, model } = usePageModel();
   const [draft, setDraft] = useState(initial.sentence);
   const [words, setWords] = useState<readonly string[]>(initial.words);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -80,12 +59,7 @@ function Predictor({ initial }: { initial: NextWordInitial }) {
   const [sample, setSample] = useState<{ seed: number; temperature: number; prefix: readonly string[]; result: Continuation } | null>(
     null,
   );
-  useEffect(() => {
-    setMounted(true);
-    void loadShippedModel();
-  }, []);
   const shipped = shippedModel.value;
-  const model = mounted ? currentModel() : undefined;
 
   // The hidden-state view follows the words the predictor last read.
   useEffect(() => {
@@ -153,17 +127,7 @@ function Predictor({ initial }: { initial: NextWordInitial }) {
       <div class="controls next-word-controls">
         <label for={id} class="next-word-input">
           <span>Start of a sentence</span>
-          <input
-            id={id}
-            type="text"
-            autoComplete="off"
-            spellcheck={false}
-            value={draft}
-            disabled={!ready}
-            aria-invalid={refusal ? 'true' : 'false'}
-            aria-describedby={`${id}-message`}
-            onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
-          />
+          <SentenceInput id={id} value={draft} invalid={refusal !== null} disabled={!ready} onText={onInput} />
         </label>
         <label for={`${id}-t`}>
           <span class="label-row">

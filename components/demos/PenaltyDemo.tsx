@@ -3,19 +3,18 @@ import { line } from 'd3-shape';
 import { useId, useMemo } from 'preact/hooks';
 import { penalisedOptimum, penalisedOptimumNear } from '~/core/penalisedOptimum.ts';
 import { formatNumber } from '~/notebook/format.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
+import { ObjectiveChoice } from '../controls/ObjectiveChoice.tsx';
+import { bind } from '../controls/bind.ts';
+import { ParamSlider } from '../controls/ParamSlider.tsx';
 import { AxisBottom, AxisLeft } from '../charts/axes.tsx';
 import { useChartWidth } from '../charts/useChartWidth.ts';
-import { ObjectiveChoice } from '../controls/ObjectiveChoice.tsx';
-import { WeightSlider } from '../controls/WeightSlider.tsx';
-import { useCountingData } from './useCountingData.ts';
+import { COUNTING_DATA_KEYS, useCountingData } from './useCountingData.ts';
 import './PenaltyDemo.css';
-
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+import * as modelParams from '~/notebook/params/model.ts';
+import * as trainingParams from '~/notebook/params/training.ts';
 
 /** The penalties whose optima trace the path drawn behind the current one. */
 const PATH_PENALTIES = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10];
@@ -25,17 +24,16 @@ const DEFAULT_WIDTH = 640;
 const HEIGHT = 300;
 const MARGIN = { top: 14, right: 16, bottom: 44, left: 56 };
 
-/** How an L2 penalty λ moves the optimum of the counting task towards the origin: its coordinates, norm and price. */
-export default function PenaltyDemo({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="penalty" label="The L2 penalty moves the optimum towards zero">
-      <Penalty declared={declared} />
-    </DemoFrame>
-  );
-}
+const penalty = declareCell({
+  name: 'penalty',
+  label: 'The L2 penalty moves the optimum towards zero',
+  params: [...COUNTING_DATA_KEYS, 'objective', 'lambda'],
+});
 
-function Penalty({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+/** How an L2 penalty λ moves the optimum of the counting task towards the origin: its coordinates, norm and price. */
+export default defineCell(penalty, Penalty);
+
+function Penalty({ notebook }: ViewProps<typeof penalty>) {
   const { objective, lambda } = notebook.state;
   const data = useCountingData(notebook);
   // the global search once per data set and objective; while λ is dragged, a local refinement from the nearest of these
@@ -70,10 +68,10 @@ function Penalty({ declared }: { declared?: DeclaredDefaults }) {
 
   return (
     <>
-      <div class="controls">
-        <WeightSlider symbol={<>penalty λ</>} name="penalty lambda" value={lambda.value} min={0} max={10} step={0.01} onInput={(v) => (lambda.value = v)} />
-        <ObjectiveChoice value={objective.value} onChange={(v) => (objective.value = v)} />
-      </div>
+      <Controls notebook={notebook} params={[]}>
+        <ParamSlider {...bind(notebook, trainingParams.lambda)} />
+        <ObjectiveChoice {...bind(notebook, modelParams.objective)} />
+      </Controls>
       <p aria-live="polite" class="penalty-summary">
         {lambda.value === 0
           ? `Without a penalty the optimum is the exact fit (w_x, w_rec) = (${formatNumber(plain.w.wX)}, ${formatNumber(plain.w.wRec)}), with error ${formatNumber(plain.dataLoss)}.`

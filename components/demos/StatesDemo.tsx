@@ -2,28 +2,22 @@ import { useMemo } from 'preact/hooks';
 import { forward } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
 import { firstNonFinite } from '~/notebook/overflow.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
-import { SequenceInput } from '../controls/SequenceInput.tsx';
-import { WeightSlider } from '../controls/WeightSlider.tsx';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
 import { StateChart } from '../charts/StateChart.tsx';
+import * as modelParams from '~/notebook/params/model.ts';
 
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+const states = declareCell({
+  name: 'states',
+  label: 'States of the network, step by step',
+  params: ['x', 'wRec', 'wX'],
+});
 
 /** The states s_0..s_n of the linear recurrent network for the page's sequence and weights. */
-export default function StatesDemo({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="states" label="States of the network, step by step">
-      <States declared={declared} />
-    </DemoFrame>
-  );
-}
+export default defineCell(states, States);
 
-function States({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+function States({ notebook }: ViewProps<typeof states>) {
   const { x, wRec, wX } = notebook.state;
   const s = useMemo(() => forward(x.value, { wRec: wRec.value, wX: wX.value }), [x.value, wRec.value, wX.value]);
   const n = x.value.length;
@@ -40,11 +34,7 @@ function States({ declared }: { declared?: DeclaredDefaults }) {
     );
   return (
     <>
-      <div class="controls">
-        <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec.value} onInput={(v) => (wRec.value = v)} />
-        <WeightSlider symbol={<>w<sub>x</sub></>} name="w x" value={wX.value} onInput={(v) => (wX.value = v)} />
-        <SequenceInput value={x.value} onChange={(v) => notebook.set({ x: v, step: null })} />
-      </div>
+      <Controls notebook={notebook} params={[modelParams.wRec, modelParams.wX, modelParams.x]} />
       <p aria-live="polite" class={overflowAt < 0 ? '' : 'message warning'}>{summary}</p>
       <StateChart
         series={[{ values: s, label: 'state s_k', color: 'var(--c1)' }]}

@@ -1,30 +1,29 @@
 import { useMemo } from 'preact/hooks';
 import { backprop, relativeError } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
+import { LARGEST_DOUBLE, OVERFLOW_CURE } from '~/notebook/overflowMessage.ts';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
+import { Controls } from '../controls/Controls.tsx';
+import { bind } from '../controls/bind.ts';
 import { ObjectiveChoice } from '../controls/ObjectiveChoice.tsx';
-import { SequenceInput } from '../controls/SequenceInput.tsx';
-import { WeightSlider } from '../controls/WeightSlider.tsx';
+import { ParamField } from '../controls/ParamField.tsx';
+import { ParamSlider } from '../controls/ParamSlider.tsx';
 import { SignedLogChart } from '../charts/SignedLogChart.tsx';
 import './TruncationDemo.css';
+import * as modelParams from '~/notebook/params/model.ts';
+import * as trainingParams from '~/notebook/params/training.ts';
 
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+const truncation = declareCell({
+  name: 'truncation',
+  label: 'Truncated backpropagation through time: the exact gradient against the truncated one',
+  params: ['x', 'wRec', 'wX', 'objective', 'tau'],
+});
 
 /** The exact BPTT gradient against the truncated one for every window τ = 1..n, with the bias as a relative error. */
-export default function TruncationDemo({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="truncation" label="Truncated backpropagation through time: the exact gradient against the truncated one">
-      <Truncation declared={declared} />
-    </DemoFrame>
-  );
-}
+export default defineCell(truncation, Truncation);
 
-function Truncation({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+function Truncation({ notebook }: ViewProps<typeof truncation>) {
   const { x, wRec, wX, objective, tau } = notebook.state;
   const n = x.value.length;
   const w = { wRec: wRec.value, wX: wX.value };
@@ -47,23 +46,14 @@ function Truncation({ declared }: { declared?: DeclaredDefaults }) {
   const finite = Number.isFinite(exact.dWRec) && Number.isFinite(exact.dWX);
   const summary = finite
     ? `With τ = ${chosen} each error E_j sends its signal back at most ${chosen} step${chosen === 1 ? '' : 's'}: ∂E/∂w_rec = ${formatNumber(run.dWRec)} against the exact ${formatNumber(exact.dWRec)} (relative error ${formatNumber(errWRec[chosen])}), ∂E/∂w_x = ${formatNumber(run.dWX)} against ${formatNumber(exact.dWX)} (relative error ${formatNumber(errWX[chosen])}).`
-    : 'Overflow: the states or the exact gradient pass the largest number a double can hold (about 1.8 × 10³⁰⁸), so the bias cannot be measured. Make |w_rec| smaller or the sequence shorter.';
+    : `Overflow: the states or the exact gradient pass ${LARGEST_DOUBLE}, so the bias cannot be measured. ${OVERFLOW_CURE}.`;
   return (
     <>
-      <div class="controls">
-        <WeightSlider symbol={<>w<sub>rec</sub></>} name="w rec" value={wRec.value} onInput={(v) => (wRec.value = v)} />
-        <WeightSlider
-          symbol={<>window τ</>}
-          name="truncation window tau"
-          value={chosen}
-          min={1}
-          max={Math.max(n, 2)}
-          step={1}
-          onInput={(v) => (tau.value = v)}
-        />
-        <ObjectiveChoice value={objective.value} onChange={(v) => (objective.value = v)} />
-        <SequenceInput value={x.value} onChange={(v) => notebook.set({ x: v, step: null })} />
-      </div>
+      <Controls notebook={notebook} params={[modelParams.wRec]}>
+        <ParamSlider {...bind(notebook, trainingParams.tau)} value={chosen} min={1} max={Math.max(n, 2)} />
+        <ObjectiveChoice {...bind(notebook, modelParams.objective)} />
+        <ParamField {...bind(notebook, modelParams.x)} />
+      </Controls>
       <p aria-live="polite" class={finite ? 'truncation-summary' : 'message warning'}>{summary}</p>
       <dl class="truncation-numbers">
         <div>

@@ -2,26 +2,20 @@ import { useMemo } from 'preact/hooks';
 import { forward, inputWeights } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
 import { firstNonFinite } from '~/notebook/overflow.ts';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { InputWeightBars } from './InputWeightBars.tsx';
 
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+const closedForm = declareCell({
+  name: 'closed-form',
+  label: 'The weight of each input in the last state',
+  params: ['x', 'wRec', 'wX'],
+});
 
 /** The autoregressive view, live: the weight w_x w_rec^{n−k} each input x_k gets in s_n, for the page's weights. */
-export default function AutoregressiveFigure({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="closed-form" label="The weight of each input in the last state">
-      <Bars declared={declared} />
-    </DemoFrame>
-  );
-}
+export default defineCell(closedForm, Bars);
 
-function Bars({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+function Bars({ notebook }: ViewProps<typeof closedForm>) {
   const x = notebook.state.x.value;
   const wRec = notebook.state.wRec.value;
   const wX = notebook.state.wX.value;

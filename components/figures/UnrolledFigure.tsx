@@ -1,25 +1,20 @@
 import { useMemo } from 'preact/hooks';
 import { forward } from '~/core';
-import type { DeclaredDefaults } from '~/notebook/schema.ts';
-import { usePageNotebook } from '~/notebook/use-page-notebook.ts';
-import { DemoFrame } from '../DemoFrame.tsx';
+import { declareCell } from '~/notebook/page.ts';
+import { resolveStep } from '~/notebook/normalise.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { UnrolledGraph } from './UnrolledGraph.tsx';
 
-interface Props {
-  notebook?: DeclaredDefaults;
-}
+const unrolled = declareCell({
+  name: 'unrolled',
+  label: 'The network unrolled in time',
+  params: ['x', 'wRec', 'wX', 'step'],
+});
 
 /** The network unrolled into a feed-forward net, its nodes showing the page's states s_k. */
-export default function UnrolledFigure({ notebook: declared }: Props) {
-  return (
-    <DemoFrame name="unrolled" label="The network unrolled in time">
-      <Unrolled declared={declared} />
-    </DemoFrame>
-  );
-}
+export default defineCell(unrolled, Unrolled);
 
-function Unrolled({ declared }: { declared?: DeclaredDefaults }) {
-  const notebook = usePageNotebook(declared);
+function Unrolled({ notebook }: ViewProps<typeof unrolled>) {
   const x = notebook.state.x.value;
   const wRec = notebook.state.wRec.value;
   const wX = notebook.state.wX.value;
@@ -30,7 +25,7 @@ function Unrolled({ declared }: { declared?: DeclaredDefaults }) {
     <UnrolledGraph
       values={s}
       x={x}
-      highlight={Math.min(step ?? n, n)}
+      highlight={resolveStep(step, n)}
       weights={{ wRec, wX }}
       label={`The network unrolled over ${n} steps`}
     />

@@ -1,6 +1,9 @@
+import { backwardInto } from './backwardInto.ts';
+import { countingTargets } from './countingTargets.ts';
+import { forwardInto } from './forwardInto.ts';
 import type { Objective } from './objective.ts';
 import type { Weights } from './weights.ts';
-import { assertObjective, assertTargets, assertWeights, describeValue, sequenceLength, stepError } from './validate.ts';
+import { assertObjective, assertSequence, assertTargets, assertWeights, describeValue, sequenceLength } from './validate.ts';
 
 /** Options of {@link backprop}: `truncate` = τ, how many steps back each loss term E_j sends its error. */
 export interface BackpropOptions {
@@ -9,7 +12,7 @@ export interface BackpropOptions {
 
 /** Everything one forward and one backward pass compute; per-step arrays have length n + 1, index k = step k. */
 export interface BackpropResult {
-  /** s_0..s_n, the states (eq. 1). */
+  /** s_0..s_n, the states (forward). */
   readonly s: Float64Array;
   /** t_0..t_n, the targets used. */
   readonly t: Float64Array;
@@ -23,18 +26,18 @@ export interface BackpropResult {
   readonly gradWX: Float64Array;
   /** The error E of the sequence. */
   readonly loss: number;
-  /** ∂E/∂w_rec = Σ_k δ_k s_{k−1}. */
+  /** ∂E/∂w_rec = Σ_k δ_k s_{k−1}   (bptt-grad-wrec). */
   readonly dWRec: number;
-  /** ∂E/∂w_x = Σ_k δ_k x_k. */
+  /** ∂E/∂w_x = Σ_k δ_k x_k   (bptt-grad-wx). */
   readonly dWX: number;
 }
 
 /**
  * Backpropagation through time on one sequence: states, direct terms, deltas and weight gradients.
  *
- * Without `truncate` the gradient is exact: δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}, δ_{n+1} = 0, and
+ * Without `truncate` the gradient is exact: δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}, δ_{n+1} = 0 (bptt-delta-recurrence), and
  * delta[0] = w_rec δ_1. With `truncate: τ` (an integer ≥ 1) each loss term E_j sends its error back at
- * most τ steps: E_j contributes w_rec^{j−k} ∂E_j/∂s_j to δ_k only when j − τ < k ≤ j, for every k = 0..n
+ * most τ steps (truncated-delta): E_j contributes w_rec^{j−k} ∂E_j/∂s_j to δ_k only when j − τ < k ≤ j, for every k = 0..n
  * including delta[0]. So τ = 1 keeps only the direct term (δ_k = local[k]), τ ≥ n gives the exact
  * gradients and delta[1..n], and τ > n also the exact delta[0]. The loss is always the exact E.
  * `t` defaults to the counting targets t_k = x_1 + … + x_k.
@@ -57,84 +60,52 @@ export function backprop(
   const { wRec, wX } = w;
   const everyStep = objective === 'every-step';
 
-  const s = new Float64Array(n + 1);
+  // t_k = t_{k-1} + x_k   (targets) by default; either way every x_k is checked here, after the other arguments
   let targets: Float64Array;
   if (t === undefined) {
-    targets = new Float64Array(n + 1);
-    // s_k = s_{k-1} w_rec + x_k w_x   (eq. 1);   t_k = t_{k-1} + x_k
-    for (let k = 1; k <= n; k++) {
-      const xk = x[k - 1];
-      if (!Number.isFinite(xk)) throw stepError('x', k - 1, xk);
-      s[k] = s[k - 1] * wRec + xk * wX;
-      targets[k] = targets[k - 1] + xk;
-    }
+    targets = countingTargets(x);
   } else {
+    assertSequence(x);
     targets = Float64Array.from(t);
-    // s_k = s_{k-1} w_rec + x_k w_x   (eq. 1)
-    for (let k = 1; k <= n; k++) {
-      const xk = x[k - 1];
-      if (!Number.isFinite(xk)) throw stepError('x', k - 1, xk);
-      s[k] = s[k - 1] * wRec + xk * wX;
-    }
   }
+  // s_k = s_{k-1} w_rec + x_k w_x   (forward)
+  const s = forwardInto(x, wRec, wX, new Float64Array(n + 1));
 
   const local = new Float64Array(n + 1);
   const delta = new Float64Array(n + 1);
   const gradWRec = new Float64Array(n + 1);
   const gradWX = new Float64Array(n + 1);
-  let E = 0;
-  let dWRec = 0;
-  let dWX = 0;
 
   if (tau === undefined || tau > n) {
-    if (!everyStep) {
-      // ∂E/∂s_n = s_n − t_n for E = ½ (s_n − t_n)²
-      local[n] = s[n] - targets[n];
-      E = 0.5 * local[n] * local[n];
-    }
-    let deltaNext = 0; // δ_{n+1} = 0
-    // δ_k = ∂E_k/∂s_k + w_rec δ_{k+1};   ∂E/∂w_rec += δ_k s_{k-1};   ∂E/∂w_x += δ_k x_k
-    for (let k = n; k >= 1; k--) {
-      if (everyStep) {
-        const e = s[k] - targets[k]; // ∂E_k/∂s_k = s_k − t_k
-        local[k] = e;
-        E += 0.5 * e * e;
-      }
-      const d = local[k] + wRec * deltaNext;
-      delta[k] = d;
-      const gRec = d * s[k - 1];
-      const gX = d * x[k - 1];
-      gradWRec[k] = gRec;
-      gradWX[k] = gX;
-      dWRec += gRec;
-      dWX += gX;
-      deltaNext = d;
-    }
-    // ∂E/∂s_0 = w_rec δ_1
-    delta[0] = wRec * deltaNext;
-  } else {
-    // ∂E_k/∂s_k = s_k − t_k (every step) or only at k = n (final); summed from k = n down as above
-    for (let k = n; k >= (everyStep ? 1 : n); k--) {
-      const e = s[k] - targets[k];
-      local[k] = e;
-      E += 0.5 * e * e;
-    }
-    truncatedDeltas(local, wRec, tau, delta);
-    // ∂E/∂w_rec ≈ Σ_k δ_k s_{k-1};   ∂E/∂w_x ≈ Σ_k δ_k x_k   (with the truncated δ_k)
-    for (let k = 1; k <= n; k++) {
-      const gRec = delta[k] * s[k - 1];
-      const gX = delta[k] * x[k - 1];
-      gradWRec[k] = gRec;
-      gradWX[k] = gX;
-      dWRec += gRec;
-      dWX += gX;
-    }
+    // δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}   (bptt-delta-recurrence);   ∂E/∂w = Σ_k δ_k ∂s_k/∂w   (bptt-grad-wrec, bptt-grad-wx)
+    const grad = new Float64Array(2);
+    const E = backwardInto(x, s, targets, wRec, objective, grad, { local, delta, gradWRec, gradWX });
+    return { s, t: targets, local, delta, gradWRec, gradWX, loss: E, dWRec: grad[0], dWX: grad[1] };
+  }
+  // ∂E_k/∂s_k = s_k − t_k (every step) or only at k = n (final)   (bptt-local), summed from k = n down as above
+  let E = 0;
+  for (let k = n; k >= (everyStep ? 1 : n); k--) {
+    const e = s[k] - targets[k];
+    local[k] = e;
+    E += 0.5 * e * e;
+  }
+  truncatedDeltas(local, wRec, tau, delta);
+  let dWRec = 0;
+  let dWX = 0;
+  // ∂E/∂w_rec ≈ Σ_k δ_k s_{k-1};   ∂E/∂w_x ≈ Σ_k δ_k x_k   (bptt-grad-wrec, bptt-grad-wx with the truncated δ_k)
+  for (let k = 1; k <= n; k++) {
+    const gRec = delta[k] * s[k - 1];
+    const gX = delta[k] * x[k - 1];
+    gradWRec[k] = gRec;
+    gradWX[k] = gX;
+    dWRec += gRec;
+    dWX += gX;
   }
   return { s, t: targets, local, delta, gradWRec, gradWX, loss: E, dWRec, dWX };
 }
 
 /**
- * δ_k = Σ_{j=k}^{min(k+τ−1, n)} w_rec^{j−k} L_j for k = 0..n (L = local), written into `delta`.
+ * δ_k = Σ_{j=k}^{min(k+τ−1, n)} w_rec^{j−k} L_j for k = 0..n (L = local), written into `delta`   (truncated-delta).
  *
  * The steps 0..n are cut into blocks of τ. For k in block [a, e] the window k..k+τ−1 is the tail k..e of
  * its own block, computed by the exact recurrence S_k = L_k + w_rec S_{k+1}, plus a head e+1..k+τ−1 of the

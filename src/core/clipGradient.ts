@@ -24,7 +24,7 @@ export function clipGradient(dWRec: number, dWX: number, maxNorm: number): Clipp
     const scale = maxNorm / Math.hypot(uRec, uX);
     return { dWRec: uRec * scale, dWX: uX * scale, norm, clipped: true };
   }
-  // g ← g · maxNorm / ‖g‖
+  // g ← θ g / ‖g‖ with θ = maxNorm   (clip-norm)
   const scale = maxNorm / norm;
   return { dWRec: dWRec * scale, dWX: dWX * scale, norm, clipped: true };
 }

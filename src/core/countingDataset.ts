@@ -2,15 +2,7 @@ import { randomBernoulli, randomLcg } from 'd3-random';
 import type { Dataset } from './dataset.ts';
 import { datasetFrom } from './dataset.ts';
 import { assertFinite, assertInteger } from './validate.ts';
-
-/** The defaults of {@link countingDataset}: 20 sequences of 10 steps from seed 1. */
-export const COUNTING_DATASET_DEFAULTS = { count: 20, length: 10, seed: 1 } as const;
-
-/** The largest `count` accepted by {@link countingDataset}. */
-export const MAX_COUNTING_COUNT = 10_000;
-
-/** The largest `length` accepted by {@link countingDataset}. */
-export const MAX_COUNTING_LENGTH = 1_000;
+import { COUNTING_DATASET_DEFAULTS, MAX_COUNTING_COUNT, MAX_COUNTING_LENGTH } from './countingDatasetDefaults.ts';
 
 /**
  * `count` (1..10^4) random 0/1 sequences of `length` (1..1000) steps with their counts as targets.

@@ -4,7 +4,7 @@ import { sequenceLength, stepError } from './validate.ts';
 export function countingTargets(x: ArrayLike<number>): Float64Array {
   const n = sequenceLength(x);
   const t = new Float64Array(n + 1);
-  // t_k = t_{k-1} + x_k
+  // t_k = t_{k-1} + x_k   (targets)
   for (let k = 1; k <= n; k++) {
     const xk = x[k - 1];
     if (!Number.isFinite(xk)) throw stepError('x', k - 1, xk);

@@ -1,5 +1,6 @@
 import type { Optimizer } from './optimizer.ts';
 import { assertPositive } from './validate.ts';
+import { GRADIENT_DESCENT_DEFAULTS } from './optimizerDefaults.ts';
 
 /** Plain gradient descent: w ← w − η ∂E/∂w. */
 export interface GradientDescentConfig {
@@ -8,9 +9,6 @@ export interface GradientDescentConfig {
   readonly learningRate?: number;
 }
 
-/** Default hyper-parameters of gradient descent (η suits the counting data set's steep 'final' loss). */
-export const GRADIENT_DESCENT_DEFAULTS = { learningRate: 0.001 } as const;
-
 /** A gradient-descent optimizer: w ← w − η ∂E/∂w. */
 export function gradientDescent(config: GradientDescentConfig): Optimizer {
   const learningRate = assertPositive(
@@ -18,7 +16,7 @@ export function gradientDescent(config: GradientDescentConfig): Optimizer {
     'optimizer.learningRate',
   );
   return {
-    // w ← w − η ∂E/∂w
+    // w ← w − η ∂E/∂w   (training-gd)
     step: (w, dWRec, dWX) => ({ wRec: w.wRec - learningRate * dWRec, wX: w.wX - learningRate * dWX }),
   };
 }

@@ -10,33 +10,37 @@ export { NUMERICAL_GRADIENT_STEP, numericalGradient } from './numericalGradient.
 export { relativeError } from './relativeError.ts';
 export type { Dataset } from './dataset.ts';
 export { MAX_DATASET_SIZE, datasetFrom } from './dataset.ts';
-export {
-  COUNTING_DATASET_DEFAULTS,
-  MAX_COUNTING_COUNT,
-  MAX_COUNTING_LENGTH,
-  countingDataset,
-} from './countingDataset.ts';
+export { COUNTING_DATASET_DEFAULTS, MAX_COUNTING_COUNT, MAX_COUNTING_LENGTH } from './countingDatasetDefaults.ts';
+export { countingDataset } from './countingDataset.ts';
 export { datasetLoss } from './datasetLoss.ts';
 export { datasetGradient } from './datasetGradient.ts';
 export type { Optimizer } from './optimizer.ts';
 export type { OptimizerConfig } from './createOptimizer.ts';
 export { createOptimizer } from './createOptimizer.ts';
 export type { GradientDescentConfig } from './gradientDescent.ts';
-export { GRADIENT_DESCENT_DEFAULTS, gradientDescent } from './gradientDescent.ts';
+export { gradientDescent } from './gradientDescent.ts';
 export type { MomentumConfig } from './momentum.ts';
-export { MOMENTUM_DEFAULTS, momentum } from './momentum.ts';
+export { momentum } from './momentum.ts';
 export type { RpropConfig } from './rprop.ts';
-export { RPROP_DEFAULTS, rprop } from './rprop.ts';
+export { rprop } from './rprop.ts';
+export type { Adam, AdamOptions } from './adam.ts';
+export { adam } from './adam.ts';
+export { ADAM_DEFAULTS, GRADIENT_DESCENT_DEFAULTS, MOMENTUM_DEFAULTS, RPROP_DEFAULTS } from './optimizerDefaults.ts';
+export type { AdamConfig } from './adamOptimizer.ts';
+export { adamOptimizer } from './adamOptimizer.ts';
+export type { HyperParameterName, OptimizerEntry, OptimizerKind } from './optimizers.ts';
+export { OPTIMIZER_KINDS, OPTIMIZERS } from './optimizers.ts';
 export type { ClippedGradient } from './clipGradient.ts';
 export { clipGradient } from './clipGradient.ts';
-export type { TrainOptions, TrainStep } from './train.ts';
+export type { TrainOptions, TrainStep } from './trainWith.ts';
+export { trainWith } from './trainWith.ts';
 export { train } from './train.ts';
 export type { LossSurface, LossSurfaceGrid, LossSurfaceOptions } from './lossSurfaceGrid.ts';
 export { GRID_SIZE_LIMITS, gridAxis } from './gridAxis.ts';
 export { lossSurface } from './lossSurface.ts';
 export { lossSurfaceDirect } from './lossSurfaceDirect.ts';
 export { gradientFlow } from './gradientFlow.ts';
-export { MAX_SEQUENCE_LENGTH } from './validate.ts';
+export { CORE_MAX_SEQUENCE_LENGTH } from './validate.ts';
 export type { LstmParams, LstmInitOptions, LstmState, LstmTrace, LstmGradients } from './lstm.ts';
 export { LSTM_MAX_HIDDEN, lstmInit, lstmForward, lstmBackward, lstmFinalLoss, checkLstmParams } from './lstm.ts';
 export type { ErrorFlowOptions, ErrorFlow } from './lstm-flow.ts';
@@ -47,3 +51,44 @@ export { inputWeights } from './inputWeights.ts';
 export type { PenalisedOptimumOptions, PenalisedOptimum } from './penalisedOptimum.ts';
 export { penalisedGradient } from './penalisedGradient.ts';
 export { penalisedOptimum, penalisedOptimumNear } from './penalisedOptimum.ts';
+export type { RnnLayer, RnnLayerGradients } from './rnnLayer.ts';
+export { rnnStep } from './rnnStep.ts';
+export { rnnStepBackward } from './rnnStepBackward.ts';
+export type { AddingBatch, AddingProblemOptions } from './addingProblem.ts';
+export { ADDING_MAX_STEPS, addingProblem } from './addingProblem.ts';
+export { addingProblemInto } from './addingProblemInto.ts';
+export type {
+  AddingGradients,
+  AddingModel,
+  LstmRegression,
+  LstmRegressionGradients,
+  Readout,
+  RnnRegression,
+  RnnRegressionGradients,
+} from './addingModel.ts';
+export { ADDING_BLOCKS, ADDING_MAX_HIDDEN, LSTM_REGRESSION_BLOCKS, RNN_REGRESSION_BLOCKS } from './addingModel.ts';
+export { checkAddingModel } from './checkAddingModel.ts';
+export { linearReadout } from './linearReadout.ts';
+export type { RnnRegressionInitOptions } from './rnnRegressionInit.ts';
+export { rnnRegressionInit } from './rnnRegressionInit.ts';
+export type { RnnRegressionTrace } from './rnnRegressionForward.ts';
+export { rnnRegressionForward } from './rnnRegressionForward.ts';
+export type { RnnRegressionBackward } from './rnnRegressionBackward.ts';
+export { rnnRegressionBackward } from './rnnRegressionBackward.ts';
+export type { LstmRegressionInitOptions } from './lstmRegressionInit.ts';
+export { lstmRegressionInit } from './lstmRegressionInit.ts';
+export type { LstmRegressionTrace } from './lstmRegressionForward.ts';
+export { lstmRegressionForward } from './lstmRegressionForward.ts';
+export type { LstmRegressionBackward } from './lstmRegressionBackward.ts';
+export { lstmRegressionBackward } from './lstmRegressionBackward.ts';
+export { zeroGradients } from './zeroGradients.ts';
+export { addingGradient } from './addingGradient.ts';
+export { addingPredict } from './addingPredict.ts';
+export { testMse } from './testMse.ts';
+export { stateGradientNorms } from './stateGradientNorms.ts';
+export { clipGlobalNorm } from './clipGlobalNorm.ts';
+export { ADDING_RACE_DEFAULTS, ADDING_SEED_OFFSETS } from './addingRaceDefaults.ts';
+export type { AddingTrainer, AddingTrainerOptions, AddingUpdate } from './addingTrainer.ts';
+export { addingTrainer } from './addingTrainer.ts';
+export type { AddingRaceEntry, AddingRaceOptions, AddingRaceResult } from './addingRace.ts';
+export { addingRace } from './addingRace.ts';

@@ -11,7 +11,7 @@ export function inputWeights(wRec: number, wX: number, n: number): Float64Array 
   const g = gradientFlow(wRec, n);
   const a = new Float64Array(n + 1);
   if (wX === 0) return a;
-  // a_k = w_x · ∂s_n/∂s_k   (closed form)
+  // a_k = w_x · ∂s_n/∂s_k, the weight of x_k in s_n   (closed-form)
   for (let k = 1; k <= n; k++) a[k] = wX * g[k];
   return a;
 }

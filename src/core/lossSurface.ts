@@ -1,11 +1,11 @@
 import type { Dataset } from './dataset.ts';
-import { assertDataset } from './dataset.ts';
 import { datasetLoss } from './datasetLoss.ts';
-import { gridAxis } from './gridAxis.ts';
+import { forwardInto } from './forwardInto.ts';
+import { l2Penalty } from './l2Penalty.ts';
+import { longestSequence } from './longestSequence.ts';
+import { lossSurfaceArguments } from './lossSurfaceArguments.ts';
 import type { LossSurface, LossSurfaceGrid, LossSurfaceOptions } from './lossSurfaceGrid.ts';
-import { surfaceValues } from './surfaceValues.ts';
 import type { Objective } from './objective.ts';
-import { assertNonNegative, assertObjective } from './validate.ts';
 
 /**
  * The data set's (penalised) loss on a grid, row r at w_rec = wRec[r], column c at w_x = wX[c], row-major.
@@ -22,16 +22,12 @@ export function lossSurface(
   objective: Objective,
   options: LossSurfaceOptions = {},
 ): LossSurface {
-  assertDataset(data);
-  assertObjective(objective);
-  const wX = gridAxis(grid?.wX, 'grid.wX');
-  const wRec = gridAxis(grid?.wRec, 'grid.wRec');
-  const penalty = assertNonNegative(options.penalty ?? 0, 'options.penalty');
+  const { wX, wRec, penalty, values } = lossSurfaceArguments(data, grid, objective, options);
   const everyStep = objective === 'every-step';
   const N = data.sequences.length;
   const cols = wX.length;
   const rows = wRec.length;
-  const values = surfaceValues(options.out, rows * cols);
+  const u = new Float64Array(longestSequence(data) + 1); // reused by every row and sequence; u[0] = u_0 = 0 stays 0
   const wXMax = Math.max(Math.abs(wX[0]), Math.abs(wX[cols - 1]));
 
   // c_0 = (1/N) Σ_i Σ_k ½ t_k²   (the same for every row)
@@ -52,16 +48,15 @@ export function lossSurface(
       const x = data.sequences[i];
       const t = data.targets[i];
       const n = x.length;
-      let u = 0;
-      // u_k = u_{k-1} w_rec + x_k, so s_k = w_x u_k;   ½ (w_x u_k − t_k)² = ½ u_k² w_x² − u_k t_k w_x + ½ t_k²
-      for (let k = 1; k <= n; k++) {
-        u = u * w + x[k - 1];
-        if (everyStep || k === n) {
-          A += 0.5 * u * u;
-          B -= u * t[k];
-        }
+      // u_k = u_{k-1} w_rec + x_k: the states (forward) for w_x = 1, so s_k = w_x u_k
+      forwardInto(x, w, 1, u);
+      // ½ (w_x u_k − t_k)² = ½ u_k² w_x² − u_k t_k w_x + ½ t_k², summed over the steps the objective scores
+      for (let k = everyStep ? 1 : n; k <= n; k++) {
+        A += 0.5 * u[k] * u[k];
+        B -= u[k] * t[k];
       }
     }
+    // λ/2 (w_rec² + w_x²)   (l2-penalty) split over the quadratic in w_x: λ/2 joins a, λ/2 w_rec² joins c
     const a = A / N + 0.5 * penalty;
     const b = B / N;
     const c0 = penalty === 0 ? C : C + 0.5 * penalty * w * w;
@@ -83,6 +78,6 @@ export function lossSurface(
 
 /** The loss at one point by running the network, for rows or points where the quadratic overflows. */
 function direct(data: Dataset, wRec: number, wX: number, objective: Objective, penalty: number): number {
-  const E = datasetLoss(data, { wRec, wX }, objective);
-  return penalty === 0 ? E : E + 0.5 * penalty * (wRec * wRec + wX * wX);
+  const w = { wRec, wX };
+  return datasetLoss(data, w, objective) + l2Penalty(w, penalty).loss;
 }

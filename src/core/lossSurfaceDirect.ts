@@ -1,11 +1,10 @@
 import type { Dataset } from './dataset.ts';
-import { assertDataset } from './dataset.ts';
-import { datasetLoss } from './datasetLoss.ts';
-import { gridAxis } from './gridAxis.ts';
+import { l2Penalty } from './l2Penalty.ts';
+import { longestSequence } from './longestSequence.ts';
+import { lossSurfaceArguments } from './lossSurfaceArguments.ts';
 import type { LossSurface, LossSurfaceGrid, LossSurfaceOptions } from './lossSurfaceGrid.ts';
-import { surfaceValues } from './surfaceValues.ts';
+import { meanError } from './meanError.ts';
 import type { Objective } from './objective.ts';
-import { assertNonNegative, assertObjective } from './validate.ts';
 
 /** The loss surface by running the network at every grid point: O(rows · cols · N · n); the reference for {@link lossSurface}. */
 export function lossSurfaceDirect(
@@ -14,18 +13,14 @@ export function lossSurfaceDirect(
   objective: Objective,
   options: LossSurfaceOptions = {},
 ): LossSurface {
-  assertDataset(data);
-  assertObjective(objective);
-  const wX = gridAxis(grid?.wX, 'grid.wX');
-  const wRec = gridAxis(grid?.wRec, 'grid.wRec');
-  const penalty = assertNonNegative(options.penalty ?? 0, 'options.penalty');
+  const { wX, wRec, penalty, values } = lossSurfaceArguments(data, grid, objective, options);
   const cols = wX.length;
-  const values = surfaceValues(options.out, wRec.length * cols);
+  const s = new Float64Array(longestSequence(data) + 1); // the states, reused at every point; s[0] = s_0 = 0 stays 0
   for (let r = 0; r < wRec.length; r++) {
     for (let c = 0; c < cols; c++) {
-      // E_λ(w) = E(w) + λ/2 (w_rec² + w_x²)
-      const E = datasetLoss(data, { wRec: wRec[r], wX: wX[c] }, objective);
-      values[r * cols + c] = penalty === 0 ? E : E + 0.5 * penalty * (wRec[r] * wRec[r] + wX[c] * wX[c]);
+      // E_λ(w) = E(w) + λ/2 (w_rec² + w_x²)   (training-loss, l2-penalty), E as datasetLoss computes it
+      const w = { wRec: wRec[r], wX: wX[c] };
+      values[r * cols + c] = meanError(data, w.wRec, w.wX, objective, s) + l2Penalty(w, penalty).loss;
     }
   }
   return { values, wX, wRec };

@@ -2,9 +2,9 @@
  * How much of the error at step n reaches step k, through a plain linear recurrence and through an
  * LSTM's cell state.
  *
- * Plain recurrence s_k = s_{k-1} w_rec + x_k w_x:          ∂s_n/∂s_k = w_rec^{n−k}
- * LSTM cell state c_k = f_k ⊙ c_{k-1} + i_k ⊙ g_k, along the cell path only:
- *                                                          ∂c_n/∂c_k = Π_{j=k+1..n} f_j
+ * Plain recurrence s_k = s_{k-1} w_rec + x_k w_x   (forward):   ∂s_n/∂s_k = w_rec^{n−k}   (vanishing-power)
+ * LSTM cell state c_k = f_k ⊙ c_{k-1} + i_k ⊙ c̃_k   (lstm-cell), along the cell path only:
+ *                                                          ∂c_n/∂c_k = Π_{j=k+1..n} f_j   (lstm-cell-flow)
  * In the 1997 cell (no forget gate) f_j ≡ 1 and the factor is exactly 1 for every k: the error neither
  * vanishes nor explodes along that path (Hochreiter & Schmidhuber 1997). With the forget gate
  * (Gers, Schmidhuber & Cummins 2000) f_j ∈ (0, 1) scales it down, by the network's own choice.
@@ -14,7 +14,9 @@
  * through the recurrent weights W_G, and those paths multiply by weights just as w_rec does.
  * `cellFlow` measures the sum over all paths so the two can be compared.
  */
+import { gradientFlow } from './gradientFlow.ts';
 import { lstmBackward, type LstmParams, type LstmTrace } from './lstm.ts';
+import { assertFinite, assertInInterval, assertInteger, describeValue } from './validate.ts';
 
 /** Inputs of errorFlow: the horizon n, the plain recurrent weight, and a forget-gate value or sequence. */
 export interface ErrorFlowOptions {
@@ -37,58 +39,41 @@ export interface ErrorFlow {
   readonly cell: Float64Array;
 }
 
+/** The largest horizon n errorFlow accepts. */
 const MAX_STEPS = 1_000_000;
-
-function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
-
-function checkGate(value: unknown, where: string): number {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-    throw new RangeError(`${where} must be a number in [0, 1], got ${show(value)}`);
-  }
-  return value;
-}
 
 /**
  * The factors w_rec^{n−k} and Π_{j=k+1..n} f_j for k = 0..n, by repeated multiplication from k = n
  * down: zeros stay exact zeros, overflow becomes ±Infinity (never NaN: w_rec is finite and f_j ≤ 1).
  */
 export function errorFlow({ n, wRec, forget = 1 }: ErrorFlowOptions): ErrorFlow {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_STEPS) {
-    throw new RangeError(`n must be an integer in 0..${MAX_STEPS}, got ${show(n)}`);
-  }
-  if (typeof wRec !== 'number' || !Number.isFinite(wRec)) {
-    throw new RangeError(`wRec must be a finite number, got ${show(wRec)}`);
-  }
+  assertInteger(n, 'n', 0, MAX_STEPS);
+  assertFinite(wRec, 'wRec');
   const fs = new Float64Array(n);
   if (typeof forget === 'number') {
-    fs.fill(checkGate(forget, 'forget'));
+    fs.fill(assertInInterval(forget, 'forget', 0, 1));
   } else {
     if (forget === null || typeof forget !== 'object' || forget.length !== n) {
       throw new RangeError(
         `forget must be a number or an array of n = ${n} gate values, got ${
-          forget !== null && typeof forget === 'object' ? `length ${forget.length}` : show(forget)
+          forget !== null && typeof forget === 'object' ? `length ${forget.length}` : describeValue(forget)
         }`,
       );
     }
-    for (let j = 1; j <= n; j++) fs[j - 1] = checkGate(forget[j - 1], `forget[${j - 1}]`);
+    for (let j = 1; j <= n; j++) fs[j - 1] = assertInInterval(forget[j - 1], `forget[${j - 1}]`, 0, 1);
   }
-  const plain = new Float64Array(n + 1);
+  // ∂s_n/∂s_k = w_rec^{n−k}   (vanishing-power)
+  const plain = gradientFlow(wRec, n);
   const cell = new Float64Array(n + 1);
-  plain[n] = 1;
   cell[n] = 1;
-  // ∂s_n/∂s_k = w_rec ∂s_n/∂s_{k+1},   ∂c_n/∂c_k = f_{k+1} ∂c_n/∂c_{k+1}
-  for (let k = n - 1; k >= 0; k--) {
-    plain[k] = plain[k + 1] * wRec;
-    cell[k] = cell[k + 1] * fs[k];
-  }
+  // ∂c_n/∂c_k = f_{k+1} ∂c_n/∂c_{k+1}   (lstm-cell-flow)
+  for (let k = n - 1; k >= 0; k--) cell[k] = cell[k + 1] * fs[k];
   return { plain, cell };
 }
 
-function checkTrace(trace: LstmTrace): void {
+function assertTrace(trace: LstmTrace): void {
   if (trace === null || typeof trace !== 'object' || !Array.isArray(trace.f) || trace.f.length !== trace.n + 1) {
-    throw new RangeError(`trace must be the result of lstmForward, got ${show(trace)}`);
+    throw new RangeError(`trace must be the result of lstmForward, got ${describeValue(trace)}`);
   }
 }
 
@@ -97,13 +82,13 @@ function checkTrace(trace: LstmTrace): void {
  * product Π_{j=k+1..n} f_{j,r} of the forget gates lstmForward produced (length n + 1, rows of length H).
  */
 export function cellPathFlow(trace: LstmTrace): Float64Array[] {
-  checkTrace(trace);
+  assertTrace(trace);
   const { n, hiddenSize: H, f } = trace;
   const buffer = new Float64Array((n + 1) * H);
   const out: Float64Array[] = [];
   for (let k = 0; k <= n; k++) out.push(buffer.subarray(k * H, (k + 1) * H));
   out[n].fill(1);
-  // ∂c_n/∂c_k |cell path = f_{k+1} ⊙ ∂c_n/∂c_{k+1} |cell path
+  // ∂c_n/∂c_k |cell path = f_{k+1} ⊙ ∂c_n/∂c_{k+1} |cell path   (lstm-cell-flow)
   for (let k = n - 1; k >= 0; k--) {
     for (let r = 0; r < H; r++) out[k][r] = out[k + 1][r] * f[k + 1][r];
   }
@@ -116,7 +101,7 @@ export function cellPathFlow(trace: LstmTrace): Float64Array[] {
  * a change of c_k moves h_k = o_k ⊙ tanh(c_k) with it; at k = 0, h_0 is a separate initial state.
  */
 export function cellFlow(params: LstmParams, trace: LstmTrace): Float64Array[] {
-  checkTrace(trace);
+  assertTrace(trace);
   const { n, hiddenSize: H } = trace;
   const buffer = new Float64Array((n + 1) * H);
   const out: Float64Array[] = [];

@@ -4,25 +4,27 @@
  *
  * Notation (hidden size H, input size D, z_k = [h_{k-1}; x_k] of length H + D):
  *
- *   f_k = σ(W_f z_k + b_f)        forget gate     (Gers, Schmidhuber & Cummins 2000)
- *   i_k = σ(W_i z_k + b_i)        input gate
- *   o_k = σ(W_o z_k + b_o)        output gate
- *   g_k = tanh(W_g z_k + b_g)     candidate cell input
- *   c_k = f_k ⊙ c_{k-1} + i_k ⊙ g_k
- *   h_k = o_k ⊙ tanh(c_k)
+ *   f_k = σ(W_f z_k + b_f)        forget gate     (lstm-gates; Gers, Schmidhuber & Cummins 2000)
+ *   i_k = σ(W_i z_k + b_i)        input gate      (lstm-gates)
+ *   o_k = σ(W_o z_k + b_o)        output gate     (lstm-gates)
+ *   c̃_k = tanh(W_c z_k + b_c)     candidate cell input, "c tilde"   (lstm-gates)
+ *   c_k = f_k ⊙ c_{k-1} + i_k ⊙ c̃_k                      (lstm-cell)
+ *   h_k = o_k ⊙ tanh(c_k)                                (lstm-output)
  *
  * With `forgetGate: false` the cell is the original one of Hochreiter & Schmidhuber (1997):
- * f_k ≡ 1, so c_k = c_{k-1} + i_k ⊙ g_k (the "constant error carousel").
+ * f_k ≡ 1, so c_k = c_{k-1} + i_k ⊙ c̃_k (the "constant error carousel").
  *
- * Each W_G is stored row-major as a Float64Array of length H·(H + D): row r holds the weights of
- * unit r, columns 0..H-1 multiply h_{k-1} and columns H..H+D-1 multiply x_k.
+ * Each W_G, G ∈ {f, i, o, c} (W_c belongs to the candidate c̃), is stored row-major as a Float64Array
+ * of length H·(H + D): row r holds the weights of unit r, columns 0..H-1 multiply h_{k-1} and
+ * columns H..H+D-1 multiply x_k.
  */
 import { randomLcg } from 'd3-random';
+import { assertBoolean, assertFinite, assertInteger, assertVector, describeValue } from './validate.ts';
 
 /** Largest hidden size the cell accepts (the demos are small; this bounds the work per step). */
 export const LSTM_MAX_HIDDEN = 64;
 
-/** The weights of one LSTM cell: four gate matrices W_G (H × (H + D), row-major) and biases b_G (length H). */
+/** The weights of one LSTM cell: matrices W_f, W_i, W_o, W_c (H × (H + D), row-major) and biases b_f, b_i, b_o, b_c (length H). */
 export interface LstmParams {
   /** H, the number of cell units (1..64). */
   readonly hiddenSize: number;
@@ -33,11 +35,11 @@ export interface LstmParams {
   readonly wF: ArrayLike<number>;
   readonly wI: ArrayLike<number>;
   readonly wO: ArrayLike<number>;
-  readonly wG: ArrayLike<number>;
+  readonly wC: ArrayLike<number>;
   readonly bF: ArrayLike<number>;
   readonly bI: ArrayLike<number>;
   readonly bO: ArrayLike<number>;
-  readonly bG: ArrayLike<number>;
+  readonly bC: ArrayLike<number>;
 }
 
 /** Options of lstmInit. */
@@ -65,7 +67,7 @@ export interface LstmState {
 /**
  * Everything the forward pass computed. Arrays indexed by step have length n + 1 and `a[k]` is the
  * value at step k; `h[0]`, `c[0]` are the initial state. No gate acts at step 0, so `f[0]`, `i[0]`,
- * `o[0]`, `g[0]` are filled with NaN. `x[k-1]` is x_k (length n). Each row is a length-H view
+ * `o[0]`, `cTilde[0]` are filled with NaN. `x[k-1]` is x_k (length n). Each row is a length-H view
  * into one buffer per quantity.
  */
 export interface LstmTrace {
@@ -77,7 +79,8 @@ export interface LstmTrace {
   readonly f: Float64Array[];
   readonly i: Float64Array[];
   readonly o: Float64Array[];
-  readonly g: Float64Array[];
+  /** cTilde[k] = c̃_k, the candidate cell input. */
+  readonly cTilde: Float64Array[];
   readonly c: Float64Array[];
   readonly h: Float64Array[];
   /** tanh(c_k), kept for the backward pass. */
@@ -89,11 +92,11 @@ export interface LstmGradients {
   readonly wF: Float64Array;
   readonly wI: Float64Array;
   readonly wO: Float64Array;
-  readonly wG: Float64Array;
+  readonly wC: Float64Array;
   readonly bF: Float64Array;
   readonly bI: Float64Array;
   readonly bO: Float64Array;
-  readonly bG: Float64Array;
+  readonly bC: Float64Array;
   /** dh[k] = ∂E/∂h_k (total, through every later step); dh[0] is the gradient for h_0. */
   readonly dh: Float64Array[];
   /** dc[k] = ∂E/∂c_k (total); dc[0] is the gradient for c_0. */
@@ -102,67 +105,32 @@ export interface LstmGradients {
   readonly dx: Float64Array[];
 }
 
-const GATES = ['wF', 'wI', 'wO', 'wG', 'bF', 'bI', 'bO', 'bG'] as const;
-
-function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
-
-function checkFinite(value: unknown, where: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new RangeError(`${where} must be a finite number, got ${show(value)}`);
-  }
-  return value;
-}
-
-function checkVector(v: unknown, length: number, name: string): ArrayLike<number> {
-  if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<number>).length !== 'number') {
-    throw new RangeError(`${name} must be an array of ${length} numbers, got ${show(v)}`);
-  }
-  const a = v as ArrayLike<number>;
-  if (a.length !== length) {
-    throw new RangeError(`${name} must have length ${length}, got length ${a.length}`);
-  }
-  for (let j = 0; j < length; j++) checkFinite(a[j], `${name}[${j}]`);
-  return a;
-}
-
-function checkSize(value: unknown, name: string, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new RangeError(`${name} must be an integer in 1..${max}, got ${show(value)}`);
-  }
-  return value;
-}
+const GATES = ['wF', 'wI', 'wO', 'wC', 'bF', 'bI', 'bO', 'bC'] as const;
 
 /** Checks every field of an LSTM's parameters; throws a RangeError naming the field, value and position. */
 export function checkLstmParams(params: LstmParams): void {
   if (params === null || typeof params !== 'object') {
-    throw new RangeError(`params must be an object, got ${show(params)}`);
+    throw new RangeError(`params must be an object, got ${describeValue(params)}`);
   }
-  const H = checkSize(params.hiddenSize, 'params.hiddenSize', LSTM_MAX_HIDDEN);
-  const D = checkSize(params.inputSize, 'params.inputSize', 1 << 20);
-  if (typeof params.forgetGate !== 'boolean') {
-    throw new RangeError(`params.forgetGate must be true or false, got ${show(params.forgetGate)}`);
-  }
+  const H = assertInteger(params.hiddenSize, 'params.hiddenSize', 1, LSTM_MAX_HIDDEN);
+  const D = assertInteger(params.inputSize, 'params.inputSize', 1, 1 << 20);
+  assertBoolean(params.forgetGate, 'params.forgetGate');
   for (const name of GATES) {
-    checkVector(params[name], name[0] === 'w' ? H * (H + D) : H, `params.${name}`);
+    assertVector(params[name], name[0] === 'w' ? H * (H + D) : H, `params.${name}`);
   }
 }
 
 /** A seeded LSTM cell: weights uniform in [−scale, scale] from `randomLcg(seed)`, b_f = forgetBias, other biases 0. */
 export function lstmInit(options: LstmInitOptions): LstmParams {
-  const H = checkSize(options.hiddenSize, 'hiddenSize', LSTM_MAX_HIDDEN);
-  const D = checkSize(options.inputSize ?? 1, 'inputSize', 1 << 20);
-  const seed = checkFinite(options.seed, 'seed');
-  const scale = checkFinite(options.scale ?? 1 / Math.sqrt(H), 'scale');
-  const forgetBias = checkFinite(options.forgetBias ?? 1, 'forgetBias');
-  const forgetGate = options.forgetGate ?? true;
-  if (typeof forgetGate !== 'boolean') {
-    throw new RangeError(`forgetGate must be true or false, got ${show(forgetGate)}`);
-  }
+  const H = assertInteger(options.hiddenSize, 'hiddenSize', 1, LSTM_MAX_HIDDEN);
+  const D = assertInteger(options.inputSize ?? 1, 'inputSize', 1, 1 << 20);
+  const seed = assertFinite(options.seed, 'seed');
+  const scale = assertFinite(options.scale ?? 1 / Math.sqrt(H), 'scale');
+  const forgetBias = assertFinite(options.forgetBias ?? 1, 'forgetBias');
+  const forgetGate = assertBoolean(options.forgetGate ?? true, 'forgetGate');
   const random = randomLcg(seed);
   // The weights are drawn in the same order whatever forgetGate is, so a cell with and one without
-  // a forget gate built from the same seed share W_i, W_o, W_g.
+  // a forget gate built from the same seed share W_i, W_o, W_c.
   const draw = (): Float64Array => {
     const w = new Float64Array(H * (H + D));
     for (let j = 0; j < w.length; j++) w[j] = (2 * random() - 1) * scale;
@@ -171,7 +139,7 @@ export function lstmInit(options: LstmInitOptions): LstmParams {
   const wF = draw();
   const wI = draw();
   const wO = draw();
-  const wG = draw();
+  const wC = draw();
   return {
     hiddenSize: H,
     inputSize: D,
@@ -179,11 +147,11 @@ export function lstmInit(options: LstmInitOptions): LstmParams {
     wF,
     wI,
     wO,
-    wG,
+    wC,
     bF: new Float64Array(H).fill(forgetBias),
     bI: new Float64Array(H),
     bO: new Float64Array(H),
-    bG: new Float64Array(H),
+    bC: new Float64Array(H),
   };
 }
 
@@ -211,25 +179,25 @@ export function lstmForward(
   const H = params.hiddenSize;
   const D = params.inputSize;
   const Z = H + D;
-  if (!Array.isArray(x)) throw new RangeError(`x must be an array of inputs, got ${show(x)}`);
+  if (!Array.isArray(x)) throw new RangeError(`x must be an array of inputs, got ${describeValue(x)}`);
   const n = x.length;
   const xs = rows(n, D);
   for (let k = 1; k <= n; k++) {
     const xk = x[k - 1];
-    if (D === 1 && (xk === null || typeof xk !== 'object')) xs[k - 1][0] = checkFinite(xk, `x[${k - 1}]`);
-    else xs[k - 1].set(checkVector(xk, D, `x[${k - 1}]`));
+    if (D === 1 && (xk === null || typeof xk !== 'object')) xs[k - 1][0] = assertFinite(xk, `x[${k - 1}]`);
+    else xs[k - 1].set(assertVector(xk, D, `x[${k - 1}]`));
   }
   const f = rows(n + 1, H, Number.NaN);
   const i = rows(n + 1, H, Number.NaN);
   const o = rows(n + 1, H, Number.NaN);
-  const g = rows(n + 1, H, Number.NaN);
+  const cTilde = rows(n + 1, H, Number.NaN);
   const c = rows(n + 1, H);
   const h = rows(n + 1, H);
   const tanhC = rows(n + 1, H);
-  if (state.h0 !== undefined) h[0].set(checkVector(state.h0, H, 'h0'));
-  if (state.c0 !== undefined) c[0].set(checkVector(state.c0, H, 'c0'));
+  if (state.h0 !== undefined) h[0].set(assertVector(state.h0, H, 'h0'));
+  if (state.c0 !== undefined) c[0].set(assertVector(state.c0, H, 'c0'));
   for (let r = 0; r < H; r++) tanhC[0][r] = Math.tanh(c[0][r]);
-  const { wF, wI, wO, wG, bF, bI, bO, bG, forgetGate } = params;
+  const { wF, wI, wO, wC, bF, bI, bO, bC, forgetGate } = params;
 
   for (let k = 1; k <= n; k++) {
     const hPrev = h[k - 1];
@@ -239,41 +207,41 @@ export function lstmForward(
       let aF = bF[r];
       let aI = bI[r];
       let aO = bO[r];
-      let aG = bG[r];
+      let aC = bC[r];
       const row = r * Z;
       for (let j = 0; j < H; j++) {
         aF += wF[row + j] * hPrev[j];
         aI += wI[row + j] * hPrev[j];
         aO += wO[row + j] * hPrev[j];
-        aG += wG[row + j] * hPrev[j];
+        aC += wC[row + j] * hPrev[j];
       }
       for (let j = 0; j < D; j++) {
         aF += wF[row + H + j] * xk[j];
         aI += wI[row + H + j] * xk[j];
         aO += wO[row + H + j] * xk[j];
-        aG += wG[row + H + j] * xk[j];
+        aC += wC[row + H + j] * xk[j];
       }
-      // f_k = σ(a_f) (≡ 1 without a forget gate), i_k = σ(a_i), o_k = σ(a_o), g_k = tanh(a_g)
+      // f_k = σ(a_f) (≡ 1 without a forget gate), i_k = σ(a_i), o_k = σ(a_o), c̃_k = tanh(a_c)   (lstm-gates)
       f[k][r] = forgetGate ? sigmoid(aF) : 1;
       i[k][r] = sigmoid(aI);
       o[k][r] = sigmoid(aO);
-      g[k][r] = Math.tanh(aG);
-      // c_k = f_k ⊙ c_{k-1} + i_k ⊙ g_k,   h_k = o_k ⊙ tanh(c_k)
-      c[k][r] = f[k][r] * c[k - 1][r] + i[k][r] * g[k][r];
+      cTilde[k][r] = Math.tanh(aC);
+      // c_k = f_k ⊙ c_{k-1} + i_k ⊙ c̃_k   (lstm-cell);   h_k = o_k ⊙ tanh(c_k)   (lstm-output)
+      c[k][r] = f[k][r] * c[k - 1][r] + i[k][r] * cTilde[k][r];
       tanhC[k][r] = Math.tanh(c[k][r]);
       h[k][r] = o[k][r] * tanhC[k][r];
     }
   }
-  return { n, hiddenSize: H, inputSize: D, forgetGate, x: xs, f, i, o, g, c, h, tanhC };
+  return { n, hiddenSize: H, inputSize: D, forgetGate, x: xs, f, i, o, cTilde, c, h, tanhC };
 }
 
-function checkPerStep(v: unknown, n: number, H: number, name: string): ArrayLike<ArrayLike<number>> {
+function assertPerStep(v: unknown, n: number, H: number, name: string): ArrayLike<ArrayLike<number>> {
   if (!Array.isArray(v) || v.length !== n + 1) {
     throw new RangeError(
-      `${name} must be an array of n + 1 = ${n + 1} vectors, got ${Array.isArray(v) ? `length ${v.length}` : show(v)}`,
+      `${name} must be an array of n + 1 = ${n + 1} vectors, got ${Array.isArray(v) ? `length ${v.length}` : describeValue(v)}`,
     );
   }
-  for (let k = 0; k <= n; k++) checkVector(v[k], H, `${name}[${k}]`);
+  for (let k = 0; k <= n; k++) assertVector(v[k], H, `${name}[${k}]`);
   return v;
 }
 
@@ -302,20 +270,20 @@ export function lstmBackward(
       `trace must come from lstmForward with these params (H = ${H}, D = ${D}, forgetGate = ${params.forgetGate})`,
     );
   }
-  const { n, x, f, i, o, g, c, h, tanhC } = trace;
-  checkPerStep(dLdh, n, H, 'dLdh');
-  if (dLdc !== undefined) checkPerStep(dLdc, n, H, 'dLdc');
-  const { wF, wI, wO, wG, forgetGate } = params;
+  const { n, x, f, i, o, cTilde, c, h, tanhC } = trace;
+  assertPerStep(dLdh, n, H, 'dLdh');
+  if (dLdc !== undefined) assertPerStep(dLdc, n, H, 'dLdc');
+  const { wF, wI, wO, wC, forgetGate } = params;
 
   const grad = {
     wF: new Float64Array(H * Z),
     wI: new Float64Array(H * Z),
     wO: new Float64Array(H * Z),
-    wG: new Float64Array(H * Z),
+    wC: new Float64Array(H * Z),
     bF: new Float64Array(H),
     bI: new Float64Array(H),
     bO: new Float64Array(H),
-    bG: new Float64Array(H),
+    bC: new Float64Array(H),
   };
   const dh = rows(n + 1, H);
   const dc = rows(n + 1, H);
@@ -328,7 +296,7 @@ export function lstmBackward(
   const daF = new Float64Array(H);
   const daI = new Float64Array(H);
   const daO = new Float64Array(H);
-  const daG = new Float64Array(H);
+  const daC = new Float64Array(H);
 
   // On entry to step k, dh[k] and dc[k] already hold everything from steps > k (added at step k+1).
   for (let k = n; k >= 1; k--) {
@@ -339,9 +307,9 @@ export function lstmBackward(
       daO[r] = dh[k][r] * tanhC[k][r] * o[k][r] * (1 - o[k][r]);
       // δa_f = ∂E/∂c_k ⊙ c_{k-1} ⊙ f_k(1 − f_k)   (0 without a forget gate)
       daF[r] = forgetGate ? dc[k][r] * c[k - 1][r] * f[k][r] * (1 - f[k][r]) : 0;
-      // δa_i = ∂E/∂c_k ⊙ g_k ⊙ i_k(1 − i_k),   δa_g = ∂E/∂c_k ⊙ i_k ⊙ (1 − g_k²)
-      daI[r] = dc[k][r] * g[k][r] * i[k][r] * (1 - i[k][r]);
-      daG[r] = dc[k][r] * i[k][r] * (1 - g[k][r] * g[k][r]);
+      // δa_i = ∂E/∂c_k ⊙ c̃_k ⊙ i_k(1 − i_k),   δa_c = ∂E/∂c_k ⊙ i_k ⊙ (1 − c̃_k²)
+      daI[r] = dc[k][r] * cTilde[k][r] * i[k][r] * (1 - i[k][r]);
+      daC[r] = dc[k][r] * i[k][r] * (1 - cTilde[k][r] * cTilde[k][r]);
       // ∂E/∂c_{k-1} += ∂E/∂c_k ⊙ f_k   (the cell-state path)
       dc[k - 1][r] += dc[k][r] * f[k][r];
     }
@@ -353,18 +321,18 @@ export function lstmBackward(
       grad.bF[r] += daF[r];
       grad.bI[r] += daI[r];
       grad.bO[r] += daO[r];
-      grad.bG[r] += daG[r];
+      grad.bC[r] += daC[r];
       for (let j = 0; j < H; j++) {
         grad.wF[row + j] += daF[r] * hPrev[j];
         grad.wI[row + j] += daI[r] * hPrev[j];
         grad.wO[row + j] += daO[r] * hPrev[j];
-        grad.wG[row + j] += daG[r] * hPrev[j];
+        grad.wC[row + j] += daC[r] * hPrev[j];
       }
       for (let j = 0; j < D; j++) {
         grad.wF[row + H + j] += daF[r] * xk[j];
         grad.wI[row + H + j] += daI[r] * xk[j];
         grad.wO[row + H + j] += daO[r] * xk[j];
-        grad.wG[row + H + j] += daG[r] * xk[j];
+        grad.wC[row + H + j] += daC[r] * xk[j];
       }
     }
     // [∂E/∂h_{k-1}; ∂E/∂x_k] += Σ_G W_Gᵀ δa_G   (the paths through the gates)
@@ -372,14 +340,14 @@ export function lstmBackward(
       const row = r * Z;
       for (let j = 0; j < H; j++) {
         dh[k - 1][j] +=
-          wF[row + j] * daF[r] + wI[row + j] * daI[r] + wO[row + j] * daO[r] + wG[row + j] * daG[r];
+          wF[row + j] * daF[r] + wI[row + j] * daI[r] + wO[row + j] * daO[r] + wC[row + j] * daC[r];
       }
       for (let j = 0; j < D; j++) {
         dx[k - 1][j] +=
           wF[row + H + j] * daF[r] +
           wI[row + H + j] * daI[r] +
           wO[row + H + j] * daO[r] +
-          wG[row + H + j] * daG[r];
+          wC[row + H + j] * daC[r];
       }
     }
   }
@@ -392,7 +360,7 @@ export function lstmFinalLoss(
   target: ArrayLike<number>,
 ): { E: number; dLdh: Float64Array[] } {
   const { n, hiddenSize: H, h } = trace;
-  checkVector(target, H, 'target');
+  assertVector(target, H, 'target');
   const dLdh = rows(n + 1, H);
   let E = 0;
   // E = ½ Σ_r (h_{n,r} − target_r)²,   ∂E/∂h_n = h_n − target

@@ -1,5 +1,6 @@
 import type { Optimizer } from './optimizer.ts';
 import { assertFinite, assertPositive, describeValue } from './validate.ts';
+import { MOMENTUM_DEFAULTS } from './optimizerDefaults.ts';
 
 /** Gradient descent with momentum (Polyak 1964): v ← μ v − η ∂E/∂w, w ← w + v. */
 export interface MomentumConfig {
@@ -9,9 +10,6 @@ export interface MomentumConfig {
   /** μ in [0, 1). */
   readonly momentum?: number;
 }
-
-/** Default hyper-parameters of momentum. */
-export const MOMENTUM_DEFAULTS = { learningRate: 0.0005, momentum: 0.9 } as const;
 
 /** A momentum optimizer with velocity v starting at 0: v ← μ v − η ∂E/∂w, w ← w + v. */
 export function momentum(config: MomentumConfig): Optimizer {
@@ -24,7 +22,7 @@ export function momentum(config: MomentumConfig): Optimizer {
   let vX = 0;
   return {
     step(w, dWRec, dWX) {
-      // v ← μ v − η ∂E/∂w;   w ← w + v
+      // v ← μ v − η ∂E/∂w;   w ← w + v   (training-momentum)
       vRec = mu * vRec - learningRate * dWRec;
       vX = mu * vX - learningRate * dWX;
       return { wRec: w.wRec + vRec, wX: w.wX + vX };

@@ -24,7 +24,7 @@ export function numericalGradient(
   const { wRec, wX } = w;
   const hRec = h * Math.max(1, Math.abs(wRec));
   const hX = h * Math.max(1, Math.abs(wX));
-  // ∂E/∂w ≈ (E(w + h) − E(w − h)) / 2h
+  // ∂E/∂w ≈ (E(w + h) − E(w − h)) / 2h   (bptt-central-difference)
   const dWRec = (loss(x, { wRec: wRec + hRec, wX }, objective, t) - loss(x, { wRec: wRec - hRec, wX }, objective, t)) / (2 * hRec);
   const dWX = (loss(x, { wRec, wX: wX + hX }, objective, t) - loss(x, { wRec, wX: wX - hX }, objective, t)) / (2 * hX);
   return { dWRec, dWX };

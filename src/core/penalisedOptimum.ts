@@ -70,7 +70,7 @@ function newtonRefine(
   return { w, loss, iterations };
 }
 
-/** Options of {@link penalisedOptimum}: the square searched, the grid's size and how many Rprop updates refine it. */
+/** Options of {@link penalisedOptimum}: the square searched, the grid's size and how many damped Newton steps refine it. */
 export interface PenalisedOptimumOptions {
   /** The search square [min, max]² for (w_rec, w_x) (default [−3, 3], the sliders' range). */
   readonly range?: readonly [number, number];
@@ -86,12 +86,12 @@ export interface PenalisedOptimumOptions {
   readonly start?: Weights;
 }
 
-/** The penalised optimum: its penalty, weights, the penalised loss E_λ and the data loss E there, and the refining updates taken. */
+/** The penalised optimum: its penalty, weights, the penalised loss E_λ and the data loss E there, and the Newton steps taken. */
 export interface PenalisedOptimum {
   /** λ. */
   readonly penalty: number;
   readonly w: Weights;
-  /** E_λ = E + λ/2 (w_rec² + w_x²) at w. */
+  /** E_λ = E + λ/2 (w_rec² + w_x²) at w   (l2-penalty). */
   readonly loss: number;
   /** E alone at w: the price paid in fit for the smaller weights. */
   readonly dataLoss: number;
@@ -99,7 +99,7 @@ export interface PenalisedOptimum {
 }
 
 /**
- * The minimiser of the penalised loss E_λ(w) = E(w) + λ/2 (w_rec² + w_x²) over a square: the lowest point of the
+ * The minimiser of the penalised loss E_λ(w) = E(w) + λ/2 (w_rec² + w_x²)   (l2-penalty) over a square: the lowest point of the
  * penalised loss surface on a grid (a global search, so a local valley cannot trap it), refined from there by
  * Newton's method with a backtracking line search (the exact gradient; the Hessian by central differences of it),
  * which converges in a few steps even along the long, narrow valleys of this surface. Never returns a point worse

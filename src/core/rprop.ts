@@ -1,5 +1,6 @@
 import type { Optimizer } from './optimizer.ts';
 import { assertFinite, assertPositive, describeValue } from './validate.ts';
+import { RPROP_DEFAULTS } from './optimizerDefaults.ts';
 
 /** Resilient propagation, the iRprop− variant (Igel & Hüsken 2000): one step size per weight, moved by the gradient's sign. */
 export interface RpropConfig {
@@ -15,9 +16,6 @@ export interface RpropConfig {
   /** Δ_max ≥ Δ_min. */
   readonly maxStep?: number;
 }
-
-/** Default hyper-parameters of Rprop: η+ = 1.2, η− = 0.5 (Riedmiller & Braun 1993), Δ_0 = 0.001, Δ_min = 1e-6, Δ_max = 50. */
-export const RPROP_DEFAULTS = { etaPlus: 1.2, etaMinus: 0.5, initialStep: 0.001, minStep: 1e-6, maxStep: 50 } as const;
 
 /**
  * An iRprop− optimizer. For each weight with gradient g and previous gradient g′ (0 at first):
@@ -49,15 +47,15 @@ export function rprop(config: RpropConfig): Optimizer {
   function update(i: number, weight: number, g: number): number {
     const product = g * previous[i];
     if (product > 0) {
-      // same sign: Δ ← min(η+ Δ, Δ_max)
+      // same sign: Δ ← min(η+ Δ, Δ_max)   (training-rprop)
       step[i] = Math.min(step[i] * etaPlus, maxStep);
     } else if (product < 0) {
-      // sign change: Δ ← max(η− Δ, Δ_min), forget g so the next update neither grows nor shrinks Δ
+      // sign change: Δ ← max(η− Δ, Δ_min), forget g so the next update neither grows nor shrinks Δ   (training-rprop)
       step[i] = Math.max(step[i] * etaMinus, minStep);
       g = 0;
     }
     previous[i] = g;
-    // w ← w − sign(g) Δ
+    // w ← w − sign(g) Δ   (training-rprop)
     return weight - Math.sign(g) * step[i];
   }
 

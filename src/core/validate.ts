@@ -1,8 +1,11 @@
 import type { Objective } from './objective.ts';
 import type { Weights } from './weights.ts';
 
-/** The longest sequence the core accepts: 10^7 steps. */
-export const MAX_SEQUENCE_LENGTH = 10_000_000;
+/**
+ * The core's safety bound on a sequence's length, 10^7 steps (each per-step Float64Array is then at most 80 MB):
+ * the most any core function accepts, not the length a page lets a reader type.
+ */
+export const CORE_MAX_SEQUENCE_LENGTH = 10_000_000;
 
 /** A short, readable rendering of any value for error messages: strings quoted, numbers as written. */
 export function describeValue(value: unknown): string {
@@ -44,6 +47,31 @@ export function assertInteger(value: unknown, name: string, min: number, max: nu
   return value;
 }
 
+/** Throws a RangeError unless `value` is a number in [min, max] (NaN is not). */
+export function assertInInterval(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !(value >= min && value <= max)) {
+    throw new RangeError(`${name} must be a number in [${min}, ${max}], got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** Throws a RangeError unless `value` is true or false. */
+export function assertBoolean(value: unknown, name: string): boolean {
+  if (typeof value !== 'boolean') throw new RangeError(`${name} must be true or false, got ${describeValue(value)}`);
+  return value;
+}
+
+/** Throws a RangeError unless `v` is array-like with exactly `length` entries, each a finite number; returns it. */
+export function assertVector(v: unknown, length: number, name: string): ArrayLike<number> {
+  if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<unknown>).length !== 'number') {
+    throw new RangeError(`${name} must be an array of ${length} numbers, got ${describeValue(v)}`);
+  }
+  const a = v as ArrayLike<number>;
+  if (a.length !== length) throw new RangeError(`${name} must have length ${length}, got length ${a.length}`);
+  for (let j = 0; j < length; j++) assertFinite(a[j], `${name}[${j}]`);
+  return a;
+}
+
 /** The RangeError for a bad entry at index `i` of the sequence called `name` (entry i is step i + 1). */
 export function stepError(name: string, i: number, value: unknown): RangeError {
   return new RangeError(`${name}[${i}] (step ${i + 1}) must be a finite number, got ${describeValue(value)}`);
@@ -56,8 +84,8 @@ export function sequenceLength(x: unknown, name = 'x'): number {
   }
   const n = (x as ArrayLike<unknown>).length;
   if (n < 1) throw new RangeError(`${name} must have at least 1 step, got an empty sequence`);
-  if (n > MAX_SEQUENCE_LENGTH) {
-    throw new RangeError(`${name} must have at most ${MAX_SEQUENCE_LENGTH} steps, got ${n}`);
+  if (n > CORE_MAX_SEQUENCE_LENGTH) {
+    throw new RangeError(`${name} must have at most ${CORE_MAX_SEQUENCE_LENGTH} steps, got ${n}`);
   }
   return n;
 }

@@ -8,11 +8,48 @@ export interface Field<T> {
   encode(value: T): string;
 }
 
-/** The longest input sequence a page accepts. */
-export const MAX_SEQUENCE_LENGTH = 1000;
+/**
+ * How a parameter's URL text is read, as plain data: what a page's notebook carries for each of its keys, so the
+ * URL can be read without the parameters' declarations. A 'step' is a whole number 1..maxLength, or empty for n.
+ */
+export type FieldSpec =
+  | readonly ['real', number, number]
+  | readonly ['integer', number, number]
+  | readonly ['sequence', number]
+  | readonly ['step', number]
+  | readonly ['choice', readonly string[]];
+
+const made = new WeakMap<FieldSpec, Field<unknown>>();
+
+/** The field a spec describes, made once per spec (the URL is written on every change). */
+export function fieldOf(spec: FieldSpec): Field<unknown> {
+  let field = made.get(spec);
+  if (field === undefined) {
+    field = makeField(spec);
+    made.set(spec, field);
+  }
+  return field;
+}
+
+function makeField(spec: FieldSpec): Field<unknown> {
+  switch (spec[0]) {
+    case 'real':
+      return boundedNumber(spec[1], spec[2]);
+    case 'integer':
+      return boundedInteger(spec[1], spec[2]);
+    case 'sequence':
+      return binarySequence(spec[1]);
+    case 'step': {
+      const whole = boundedInteger(1, spec[1]);
+      return { parse: (raw) => whole.parse(raw), encode: (value) => (value === null ? '' : String(value)) } as Field<unknown>;
+    }
+    case 'choice':
+      return oneOf(spec[1]) as Field<unknown>;
+  }
+}
 
 /** A 0/1 sequence written as digits, `011000010011`, 1 to `maxLength` of them. */
-export function binarySequence(maxLength = MAX_SEQUENCE_LENGTH): Field<number[]> {
+export function binarySequence(maxLength: number): Field<number[]> {
   return {
     parse(raw) {
       const text = raw.replace(/[\s,]/g, '');

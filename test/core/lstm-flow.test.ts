@@ -31,7 +31,7 @@ function withoutRecurrence(params: LstmParams): LstmParams {
     for (let r = 0; r < H; r++) for (let j = 0; j < H; j++) v[r * Z + j] = 0;
     return v;
   };
-  return { ...params, wF: cut(params.wF), wI: cut(params.wI), wO: cut(params.wO), wG: cut(params.wG) };
+  return { ...params, wF: cut(params.wF), wI: cut(params.wI), wO: cut(params.wO), wC: cut(params.wC) };
 }
 
 /**
@@ -275,9 +275,9 @@ describe('cellFlow', () => {
 describe('bad input', () => {
   it.each([
     // negative horizon
-    ['n = -1', () => errorFlow({ n: -1, wRec: 1 }), 'n must be an integer in 0..1000000, got -1'],
+    ['n = -1', () => errorFlow({ n: -1, wRec: 1 }), 'n must be an integer from 0 to 1000000, got -1'],
     // fractional horizon
-    ['n = 2.5', () => errorFlow({ n: 2.5, wRec: 1 }), 'n must be an integer in 0..1000000, got 2.5'],
+    ['n = 2.5', () => errorFlow({ n: 2.5, wRec: 1 }), 'n must be an integer from 0 to 1000000, got 2.5'],
     // non-finite recurrent weight
     ['wRec = NaN', () => errorFlow({ n: 3, wRec: NaN }), 'wRec must be a finite number, got NaN'],
     // a string weight

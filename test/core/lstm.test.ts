@@ -10,7 +10,7 @@ import {
   type LstmTrace,
 } from '~/core/lstm.ts';
 
-const PARAM_NAMES = ['wF', 'wI', 'wO', 'wG', 'bF', 'bI', 'bO', 'bG'] as const;
+const PARAM_NAMES = ['wF', 'wI', 'wO', 'wC', 'bF', 'bI', 'bO', 'bC'] as const;
 type ParamName = (typeof PARAM_NAMES)[number];
 
 // Central differences with step 1e-5: truncation error ~ h² ≈ 1e-10 relative, rounding ~ ε|E|/h ≈ 1e-11.
@@ -46,7 +46,7 @@ function problem(seed: number, H: number, D: number, n: number, forgetGate: bool
   const params = lstmInit({ hiddenSize: H, inputSize: D, seed, scale: 0.9, forgetGate });
   // Random biases too, so that every bias gradient is exercised away from 0.
   const random = randomLcg(seed + 0.5);
-  for (const name of ['bF', 'bI', 'bO', 'bG'] as const) {
+  for (const name of ['bF', 'bI', 'bO', 'bC'] as const) {
     const bias = params[name] as Float64Array;
     for (let r = 0; r < H; r++) bias[r] += 2 * random() - 1;
   }
@@ -121,8 +121,8 @@ describe('lstmForward', () => {
   //   W_f = [2, 0.3],   b_f = 0.5   →  a_f = 0.2 + 0.3 + 0.5 = 1    →  f_1 = σ(1)      ≈ 0.731059
   //   W_i = [−1, 0.4],  b_i = −0.3  →  a_i = −0.1 + 0.4 − 0.3 = 0  →  i_1 = σ(0)      = 0.5
   //   W_o = [1, 1.5],   b_o = 0.4   →  a_o = 0.1 + 1.5 + 0.4 = 2    →  o_1 = σ(2)      ≈ 0.880797
-  //   W_g = [0.5, 0.25], b_g = 0.2  →  a_g = 0.05 + 0.25 + 0.2 = 0.5 → g_1 = tanh(0.5) ≈ 0.462117
-  //   c_1 = f_1 c_0 + i_1 g_1 ≈ 0.365529 + 0.231059 = 0.596588
+  //   W_c = [0.5, 0.25], b_c = 0.2  →  a_c = 0.05 + 0.25 + 0.2 = 0.5 → c̃_1 = tanh(0.5) ≈ 0.462117
+  //   c_1 = f_1 c_0 + i_1 c̃_1 ≈ 0.365529 + 0.231059 = 0.596588
   //   h_1 = o_1 tanh(c_1)     ≈ 0.880797 × 0.534620 = 0.470889
   // Loss E = ½ h_1² (target 0) ≈ 0.110868.
   const hand: LstmParams = {
@@ -135,14 +135,14 @@ describe('lstmForward', () => {
     bI: [-0.3],
     wO: [1, 1.5],
     bO: [0.4],
-    wG: [0.5, 0.25],
-    bG: [0.2],
+    wC: [0.5, 0.25],
+    bC: [0.2],
   };
   const f1 = sig(1);
   const i1 = 0.5;
   const o1 = sig(2);
-  const g1 = Math.tanh(0.5);
-  const c1 = f1 * 0.5 + i1 * g1;
+  const cTilde1 = Math.tanh(0.5);
+  const c1 = f1 * 0.5 + i1 * cTilde1;
   const h1 = o1 * Math.tanh(c1);
 
   it('lstmForward(hand cell, [1], {h0: [0.1], c0: [0.5]}) matches the scalar formulas', () => {
@@ -151,7 +151,7 @@ describe('lstmForward', () => {
       ['f_1', t.f[1][0], f1],
       ['i_1', t.i[1][0], i1],
       ['o_1', t.o[1][0], o1],
-      ['g_1', t.g[1][0], g1],
+      ['c̃_1', t.cTilde[1][0], cTilde1],
       ['c_1', t.c[1][0], c1],
       ['h_1', t.h[1][0], h1],
     ];
@@ -169,11 +169,11 @@ describe('lstmForward', () => {
     // ∂E/∂h_1 = h_1;  ∂E/∂c_1 = h_1 o_1 (1 − tanh²c_1)
     const dh1 = h1;
     const dc1 = dh1 * o1 * (1 - Math.tanh(c1) ** 2);
-    // pre-activation deltas: δa_f = ∂E/∂c_1 c_0 f(1−f), δa_i = ∂E/∂c_1 g i(1−i),
-    // δa_g = ∂E/∂c_1 i (1 − g²), δa_o = ∂E/∂h_1 tanh(c_1) o(1−o)
+    // pre-activation deltas: δa_f = ∂E/∂c_1 c_0 f(1−f), δa_i = ∂E/∂c_1 c̃ i(1−i),
+    // δa_c = ∂E/∂c_1 i (1 − c̃²), δa_o = ∂E/∂h_1 tanh(c_1) o(1−o)
     const daF = dc1 * 0.5 * f1 * (1 - f1);
-    const daI = dc1 * g1 * i1 * (1 - i1);
-    const daG = dc1 * i1 * (1 - g1 * g1);
+    const daI = dc1 * cTilde1 * i1 * (1 - i1);
+    const daC = dc1 * i1 * (1 - cTilde1 * cTilde1);
     const daO = dh1 * Math.tanh(c1) * o1 * (1 - o1);
     // ∂E/∂W_G = δa_G [h_0, x_1] = δa_G [0.1, 1];  ∂E/∂b_G = δa_G
     const expected: Array<[string, number, number]> = [
@@ -187,15 +187,15 @@ describe('lstmForward', () => {
       ['wO[0]', gr.wO[0], daO * 0.1],
       ['wO[1]', gr.wO[1], daO],
       ['bO', gr.bO[0], daO],
-      ['wG[0]', gr.wG[0], daG * 0.1],
-      ['wG[1]', gr.wG[1], daG],
-      ['bG', gr.bG[0], daG],
+      ['wC[0]', gr.wC[0], daC * 0.1],
+      ['wC[1]', gr.wC[1], daC],
+      ['bC', gr.bC[0], daC],
       ['dc_1', gr.dc[1][0], dc1],
       ['dh_1', gr.dh[1][0], dh1],
       // ∂E/∂c_0 = ∂E/∂c_1 f_1;  ∂E/∂h_0 = Σ_G w_{G,h} δa_G;  ∂E/∂x_1 = Σ_G w_{G,x} δa_G
       ['dc_0', gr.dc[0][0], dc1 * f1],
-      ['dh_0', gr.dh[0][0], 2 * daF - 1 * daI + 1 * daO + 0.5 * daG],
-      ['dx_1', gr.dx[0][0], 0.3 * daF + 0.4 * daI + 1.5 * daO + 0.25 * daG],
+      ['dh_0', gr.dh[0][0], 2 * daF - 1 * daI + 1 * daO + 0.5 * daC],
+      ['dx_1', gr.dx[0][0], 0.3 * daF + 0.4 * daI + 1.5 * daO + 0.25 * daC],
     ];
     for (const [what, got, want] of expected) {
       expect(Math.abs(got - want) / Math.abs(want), what).toBeLessThanOrEqual(1e-14);
@@ -209,7 +209,7 @@ describe('lstmForward', () => {
     for (let k = 1; k <= 6; k++) {
       for (let r = 0; r < 3; r++) {
         expect(t.f[k][r]).toBe(1);
-        expect(t.c[k][r]).toBe(t.c[k - 1][r] + t.i[k][r] * t.g[k][r]);
+        expect(t.c[k][r]).toBe(t.c[k - 1][r] + t.i[k][r] * t.cTilde[k][r]);
       }
     }
   });
@@ -217,9 +217,9 @@ describe('lstmForward', () => {
   it('lstmForward(params, x) returns per-step arrays of length n + 1 with NaN gates at k = 0', () => {
     const params = lstmInit({ hiddenSize: 2, seed: 1 });
     const t = lstmForward(params, [1, 0, 1]);
-    for (const a of [t.f, t.i, t.o, t.g, t.c, t.h, t.tanhC]) expect(a.length).toBe(4);
+    for (const a of [t.f, t.i, t.o, t.cTilde, t.c, t.h, t.tanhC]) expect(a.length).toBe(4);
     expect(t.x.length).toBe(3);
-    expect([...t.f[0], ...t.i[0], ...t.o[0], ...t.g[0]].every(Number.isNaN)).toBe(true);
+    expect([...t.f[0], ...t.i[0], ...t.o[0], ...t.cTilde[0]].every(Number.isNaN)).toBe(true);
     expect([...t.h[0], ...t.c[0]]).toEqual([0, 0, 0, 0]);
     // plain numbers and length-1 vectors are the same input when D = 1
     expect(lstmForward(params, [[1], [0], [1]]).h).toEqual(t.h);
@@ -232,21 +232,21 @@ describe('lstmInit', () => {
     const b = lstmInit({ hiddenSize: 3, inputSize: 2, seed: 42 });
     expect(a).toEqual(b);
     expect(Array.from(a.bF)).toEqual([1, 1, 1]);
-    expect([...Array.from(a.bI), ...Array.from(a.bO), ...Array.from(a.bG)]).toEqual(new Array(9).fill(0));
+    expect([...Array.from(a.bI), ...Array.from(a.bO), ...Array.from(a.bC)]).toEqual(new Array(9).fill(0));
     expect(Array.from(lstmInit({ hiddenSize: 2, seed: 42, forgetBias: -0.5 }).bF)).toEqual([-0.5, -0.5]);
     const scale = 1 / Math.sqrt(3);
-    for (const name of ['wF', 'wI', 'wO', 'wG'] as const) {
+    for (const name of ['wF', 'wI', 'wO', 'wC'] as const) {
       expect(a[name].length).toBe(15);
       expect(Array.from(a[name]).every((w) => Math.abs(w) <= scale)).toBe(true);
     }
     expect(lstmInit({ hiddenSize: 3, inputSize: 2, seed: 43 }).wI).not.toEqual(a.wI);
   });
 
-  it('lstmInit({forgetGate: false}) shares W_i, W_o, W_g with the modern cell of the same seed', () => {
+  it('lstmInit({forgetGate: false}) shares W_i, W_o, W_c with the modern cell of the same seed', () => {
     const modern = lstmInit({ hiddenSize: 2, seed: 5 });
     const old = lstmInit({ hiddenSize: 2, seed: 5, forgetGate: false });
     expect(old.forgetGate).toBe(false);
-    expect([old.wI, old.wO, old.wG]).toEqual([modern.wI, modern.wO, modern.wG]);
+    expect([old.wI, old.wO, old.wC]).toEqual([modern.wI, modern.wO, modern.wC]);
   });
 });
 
@@ -315,11 +315,11 @@ describe('bad input', () => {
   const zeros = [new Float64Array(2), new Float64Array(2), new Float64Array(2)];
   it.each([
     // hidden size above 64
-    ['lstmInit hiddenSize 65', () => lstmInit({ hiddenSize: 65, seed: 1 }), 'hiddenSize must be an integer in 1..64, got 65'],
+    ['lstmInit hiddenSize 65', () => lstmInit({ hiddenSize: 65, seed: 1 }), 'hiddenSize must be an integer from 1 to 64, got 65'],
     // hidden size 0
-    ['lstmInit hiddenSize 0', () => lstmInit({ hiddenSize: 0, seed: 1 }), 'hiddenSize must be an integer in 1..64, got 0'],
+    ['lstmInit hiddenSize 0', () => lstmInit({ hiddenSize: 0, seed: 1 }), 'hiddenSize must be an integer from 1 to 64, got 0'],
     // fractional hidden size
-    ['lstmInit hiddenSize 1.5', () => lstmInit({ hiddenSize: 1.5, seed: 1 }), 'hiddenSize must be an integer in 1..64, got 1.5'],
+    ['lstmInit hiddenSize 1.5', () => lstmInit({ hiddenSize: 1.5, seed: 1 }), 'hiddenSize must be an integer from 1 to 64, got 1.5'],
     // a seed is required: no hidden Math.random
     ['lstmInit without seed', () => lstmInit({ hiddenSize: 2 } as never), 'seed must be a finite number, got undefined'],
     // non-finite forget bias
@@ -350,12 +350,12 @@ describe('bad input', () => {
     ],
     // a non-finite weight
     [
-      'wG[3] Infinity',
-      () => lstmForward({ ...ok, wG: [0, 0, 0, -Infinity, 0, 0] }, [1]),
-      'params.wG[3] must be a finite number, got -Infinity',
+      'wC[3] Infinity',
+      () => lstmForward({ ...ok, wC: [0, 0, 0, -Infinity, 0, 0] }, [1]),
+      'params.wC[3] must be a finite number, got -Infinity',
     ],
     // hand-built params with H out of range
-    ['params.hiddenSize 100', () => lstmForward({ ...ok, hiddenSize: 100 }, [1]), 'params.hiddenSize must be an integer in 1..64, got 100'],
+    ['params.hiddenSize 100', () => lstmForward({ ...ok, hiddenSize: 100 }, [1]), 'params.hiddenSize must be an integer from 1 to 64, got 100'],
     // dLdh with n entries instead of n + 1
     ['dLdh too short', () => lstmBackward(ok, trace, zeros.slice(0, 2)), 'dLdh must be an array of n + 1 = 3 vectors, got length 2'],
     // NaN in dLdh

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, OptimizerConfig, TrainOptions, TrainStep, Weights } from '~/core';
-import { countingDataset, datasetGradient, datasetLoss, train } from '~/core';
+import { countingDataset, createOptimizer, datasetGradient, datasetLoss, gradientDescent, train, trainWith } from '~/core';
 
 /** Takes updates from train until `stop` says so or `max` updates were taken; returns them all. */
 function run(data: Dataset, w0: Weights, optimizer: OptimizerConfig, options: TrainOptions, max: number): TrainStep[] {
@@ -108,5 +108,31 @@ describe('train', () => {
     const a = run(data, { wX: -1.5, wRec: 2 }, { kind: 'rprop' }, {}, 50).map((s) => s.w);
     const b = run(data, { wX: -1.5, wRec: 2 }, { kind: 'rprop' }, {}, 50).map((s) => s.w);
     expect(a).toEqual(b);
+  });
+});
+
+describe('trainWith(data, w0, start, options)', () => {
+  const data = countingDataset({ count: 5, length: 6, seed: 3 });
+  it('is train() with the optimizer it is handed: the same updates, bit for bit, for every kind', () => {
+    for (const config of [{ kind: 'gd' }, { kind: 'momentum' }, { kind: 'rprop' }, { kind: 'adam' }] as const) {
+      const a = train(data, { wX: -1.5, wRec: 2 }, config, { objective: 'every-step', clipNorm: 1 });
+      const b = trainWith(data, { wX: -1.5, wRec: 2 }, () => createOptimizer(config), { objective: 'every-step', clipNorm: 1 });
+      for (let i = 0; i < 50; i++) expect(b.next().value).toEqual(a.next().value);
+    }
+  });
+
+  it('checks its arguments before it makes the optimizer, and makes it once, when called', () => {
+    let made = 0;
+    const start = () => {
+      made++;
+      return gradientDescent({ kind: 'gd' });
+    };
+    expect(() => trainWith(data, { wX: Number.NaN, wRec: 1 }, start)).toThrow(RangeError);
+    expect(made).toBe(0);
+    const run = trainWith(data, { wX: 0, wRec: 0 }, start);
+    expect(made).toBe(1);
+    run.next();
+    run.next();
+    expect(made).toBe(1);
   });
 });

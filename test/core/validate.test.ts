@@ -51,7 +51,7 @@ describe('bad input throws a RangeError naming the argument, the value and its p
     { call: () => loss([1, 1], w, 'final', [0, 1]), message: 't must have length n + 1 = 3 (t_0..t_n), got length 2' },
     // a non-finite target
     { call: () => loss([1, 1], w, 'final', [0, NaN, 2]), message: 't[1] (t_1) must be a finite number, got NaN' },
-    // backprop checks x inside its forward loop
+    // backprop checks every x_k, after its other arguments
     { call: () => backprop([1, 1, 1, 'a' as unknown as number], w, 'final'), message: 'x[3] (step 4) must be a finite number, got "a"' },
     // truncate must be an integer ≥ 1
     { call: () => backprop([1], w, 'final', undefined, { truncate: 0 }), message: 'options.truncate must be an integer ≥ 1, got 0' },
@@ -85,7 +85,7 @@ describe('bad input throws a RangeError naming the argument, the value and its p
     { call: () => startTraining({ kind: 'rprop', minStep: 2, maxStep: 1 }), message: 'optimizer.maxStep must be at least minStep = 2, got 1' },
     { call: () => startTraining({ kind: 'rprop', maxStep: Infinity }), message: 'optimizer.maxStep must be a finite number, got Infinity' },
     { call: () => startTraining({ kind: 'rprop', initialStep: 100 }), message: 'optimizer.initialStep must be between minStep = 0.000001 and maxStep = 50, got 100' },
-    { call: () => startTraining({ kind: 'adam' }), message: `optimizer.kind must be 'gd', 'momentum' or 'rprop', got "adam"` },
+    { call: () => startTraining({ kind: 'sgd' }), message: `optimizer.kind must be 'gd', 'momentum', 'rprop' or 'adam', got "sgd"` },
     // training options
     { call: () => startTraining({ kind: 'rprop' }, { penalty: -1 }), message: 'options.penalty must be at least 0, got -1' },
     { call: () => startTraining({ kind: 'rprop' }, { clipNorm: 0 }), message: 'options.clipNorm must be greater than 0, got 0' },

@@ -147,17 +147,18 @@ describe('the BPTT stepper (data-demo="bptt")', () => {
     await close();
   });
 
-  it('reads the step from the URL and writes it back (no step key at k = n)', async () => {
+  it('reads an old link\'s step as its own bpttStep and writes it back under that key (none at k = n)', async () => {
     const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${PAGE}?step=2`);
     await waitForIslands(page);
     await expect.poll(() => shownStep(page), POLL).toBe(2);
     await expectStepperMatchesCore(page, X, W, 'every-step', 2);
     const demo = page.locator('[data-demo="bptt"]');
     await demo.getByRole('button', { name: /Next/ }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('step'), POLL).toBe('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('bpttStep'), POLL).toBe('1');
+    expect(new URL(page.url()).searchParams.has('step')).toBe(false);
     await demo.getByRole('button', { name: /Start/ }).click();
     await expect.poll(() => shownStep(page), POLL).toBe(4);
-    await expect.poll(() => new URL(page.url()).searchParams.has('step'), POLL).toBe(false);
+    await expect.poll(() => new URL(page.url()).searchParams.has('bpttStep'), POLL).toBe(false);
     expect(problems).toEqual([]);
     await close();
   });
@@ -184,7 +185,7 @@ describe('the BPTT stepper (data-demo="bptt")', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => shownStep(page), POLL).toBe(3);
     await expectStepperMatchesCore(page, X, W, 'every-step', 3);
-    await expect.poll(() => new URL(page.url()).searchParams.get('step'), POLL).toBe('3');
+    await expect.poll(() => new URL(page.url()).searchParams.get('bpttStep'), POLL).toBe('3');
     expect(problems).toEqual([]);
     await close();
   });

@@ -114,7 +114,7 @@ describe('the gradient-flow cell (data-demo="gradient-flow")', () => {
   it('takes a new length n from its field and refuses 2000 with a message, keeping the last good n', async () => {
     const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${PATH}`);
     await waitForIslands(page);
-    const field = page.locator('[data-demo="gradient-flow"]').getByRole('spinbutton', { name: /Sequence length n/ });
+    const field = page.locator('[data-demo="gradient-flow"]').getByRole('textbox', { name: /Sequence length n/ });
     await field.fill('120');
     await expectFlowMatchesCore(page, 0.9, 120);
     await field.fill('2000');

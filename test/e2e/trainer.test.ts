@@ -22,7 +22,7 @@ function coreSteps(optimizer: OptimizerConfig, count: number): TrainStep[] {
 }
 
 /** What the trainer shows for one optimizer. */
-async function shown(page: Page, optimizer: 'gd' | 'momentum' | 'rprop') {
+async function shown(page: Page, optimizer: OptimizerConfig['kind']) {
   const read = (quantity: string) =>
     page
       .locator(`[data-demo="trainer"] [data-optimizer="${optimizer}"] [data-quantity="${quantity}"]`)
@@ -78,6 +78,7 @@ describe('the trainer (data-demo="trainer")', () => {
       ['gd', { kind: 'gd' }],
       ['momentum', { kind: 'momentum' }],
       ['rprop', { kind: 'rprop' }],
+      ['adam', { kind: 'adam' }],
     ] as const) {
       const after = await shown(page, optimizer);
       const [first, second] = coreSteps(config, 2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binarySequence, boundedInteger, boundedNumber, clip, oneOf } from '~/notebook/fields.ts';
+import { binarySequence, boundedInteger, boundedNumber, clip, fieldOf, oneOf } from '~/notebook/fields.ts';
 
 describe('binarySequence', () => {
   const field = binarySequence(5);
@@ -65,5 +65,34 @@ describe('oneOf and clip', () => {
   it('clip shortens long text with an ellipsis', () => {
     expect(clip('x'.repeat(30), 24)).toBe(`${'x'.repeat(24)}…`);
     expect(clip('short')).toBe('short');
+  });
+});
+
+describe('fieldOf(spec)', () => {
+  it.each([
+    // each kind reads what its builder reads
+    [['real', -3, 3], '0.5', 0.5],
+    [['integer', 1, 50], '12', 12],
+    [['sequence', 5], '0110', [0, 1, 1, 0]],
+    [['step', 5], '3', 3],
+    [['choice', ['final', 'every-step']], 'every-step', 'every-step'],
+  ] as const)('fieldOf(%j).parse(%j) is %j', (spec, raw, value) => {
+    expect(fieldOf(spec).parse(raw)).toEqual(value);
+  });
+
+  it.each([
+    [['real', -3, 3], '9'],
+    [['integer', 1, 50], '2.5'],
+    [['step', 5], '6'],
+    [['choice', ['final', 'every-step']], 'sum'],
+  ] as const)('fieldOf(%j) refuses %j with a RangeError', (spec, raw) => {
+    expect(() => fieldOf(spec).parse(raw)).toThrow(RangeError);
+  });
+
+  it('writes a step of null (the last step) as nothing, and makes each spec\'s field once', () => {
+    const spec = ['step', 5] as const;
+    expect(fieldOf(spec).encode(null)).toBe('');
+    expect(fieldOf(spec).encode(4)).toBe('4');
+    expect(fieldOf(spec)).toBe(fieldOf(spec));
   });
 });

@@ -1,13 +1,17 @@
 import { effect, signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { notebookView, staticNotebook } from '~/notebook/notebook.ts';
-import { pageDefaults } from '~/notebook/schema.ts';
+import { buildPageNotebook } from '~/site/page-notebook.ts';
+
+/** A page whose cells read the weights, the sequence and the gradient-flow length. */
+const page = buildPageNotebook(['x', 'wRec', 'wX', 'n']);
+const pageDefaults = () => page.defaults;
 
 /** A page notebook at the site's defaults, one cell's view of it, and the view's `follow` switch. */
 function setup(following = true) {
-  const live = staticNotebook(pageDefaults());
+  const live = staticNotebook(page);
   const follow = signal(following);
-  const { notebook: view, dispose } = notebookView(live, follow);
+  const { notebook: view, dispose } = notebookView(live, page.keys, follow);
   return { live, follow, view, dispose };
 }
 
@@ -65,9 +69,9 @@ describe('notebookView', () => {
   });
 
   it('starts at the page notebook\'s current state even when created off screen', () => {
-    const live = staticNotebook(pageDefaults());
+    const live = staticNotebook(page);
     live.state.n.value = 123;
-    const { notebook: view } = notebookView(live, signal(false));
+    const { notebook: view } = notebookView(live, page.keys, signal(false));
     expect(view.state.n.value).toBe(123);
     expect(view.link()).toBe(live.link());
     expect(view.notices).toBe(live.notices);

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { buildPageNotebook } from '~/site/page-notebook.ts';
+import { PARAM_KEYS } from '~/notebook/params.ts';
 import { decodeQuery, encodeQuery } from '~/notebook/url-codec.ts';
-import { notebookSchema, pageDefaults, siteDefaults } from '~/notebook/schema.ts';
+
+/** A page whose cells read every parameter but the backward stepper's (so `step` is the forward stepper's own). */
+const page = buildPageNotebook(PARAM_KEYS.filter((key) => key !== 'bpttStep'));
+const siteDefaults = page.defaults as Required<typeof page.defaults>;
 
 describe('decodeQuery over the notebook schema', () => {
   it('reads every valid key and keeps defaults for the rest', () => {
-    const { state, notices } = decodeQuery('?wRec=0.5&wX=1&x=011000010011&objective=every-step&step=3', notebookSchema, siteDefaults);
+    const { state, notices } = decodeQuery('?wRec=0.5&wX=1&x=011000010011&objective=every-step&step=3', page, siteDefaults);
     expect(notices).toEqual([]);
     expect(state).toEqual({ ...siteDefaults, wRec: 0.5, wX: 1, x: [0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1], objective: 'every-step', step: 3 });
   });
@@ -27,7 +32,7 @@ describe('decodeQuery over the notebook schema', () => {
     // a step that is no whole number
     ['?step=2.5', 'step'],
   ])('ignores %s key by key with a notice naming %s', (query, key) => {
-    const { state, notices } = decodeQuery(`${query}&objective=every-step`, notebookSchema, siteDefaults);
+    const { state, notices } = decodeQuery(`${query}&objective=every-step`, page, siteDefaults);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(`"${key}"`);
     expect(state[key as keyof typeof state]).toEqual(siteDefaults[key as keyof typeof siteDefaults]);
@@ -36,37 +41,23 @@ describe('decodeQuery over the notebook schema', () => {
   });
 
   it('quotes a hostile value back as clipped text, never as markup', () => {
-    const { notices } = decodeQuery(`?wRec=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, notebookSchema, siteDefaults);
+    const { notices } = decodeQuery(`?wRec=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, page, siteDefaults);
     expect(notices[0]).toContain('"<img src=x onerror=alert…"');
   });
 
   it('ignores keys it does not know', () => {
-    expect(decodeQuery('?utm_source=mail', notebookSchema, siteDefaults).notices).toEqual([]);
+    expect(decodeQuery('?utm_source=mail', page, siteDefaults).notices).toEqual([]);
   });
 });
 
 describe('encodeQuery', () => {
   it('writes only the keys that differ from the defaults, and round-trips', () => {
     const state = { ...siteDefaults, wRec: 0.9, x: [1, 0, 1] };
-    const query = encodeQuery(state, notebookSchema, siteDefaults);
+    const query = encodeQuery(state, page, siteDefaults);
     expect(query).toBe('?x=101&wRec=0.9');
-    expect(decodeQuery(query, notebookSchema, siteDefaults).state).toEqual(state);
+    expect(decodeQuery(query, page, siteDefaults).state).toEqual(state);
   });
   it('writes nothing at the defaults', () => {
-    expect(encodeQuery(siteDefaults, notebookSchema, siteDefaults)).toBe('');
-  });
-});
-
-describe('pageDefaults', () => {
-  it('lays a page frontmatter over the site defaults', () => {
-    expect(pageDefaults({ x: '1101', wRec: 0.5, objective: 'every-step' })).toEqual({
-      ...siteDefaults,
-      x: [1, 1, 0, 1],
-      wRec: 0.5,
-      objective: 'every-step',
-    });
-  });
-  it('fails loudly on a bad frontmatter value', () => {
-    expect(() => pageDefaults({ wRec: 'fast' })).toThrow(RangeError);
+    expect(encodeQuery(siteDefaults, page, siteDefaults)).toBe('');
   });
 });

@@ -41,10 +41,14 @@ describe('sourceExcerpt', () => {
     expect(() => sourceExcerpt(source, 'addTwo')).toThrow(/no export named "addTwo"/);
   });
 
-  it('finds the core forward pass in the real file', () => {
+  it('finds the core forward pass in the real files: forward and the kernel it calls', () => {
     const forward = sourceExcerpt(readFileSync('src/core/forward.ts', 'utf8'), 'forward');
     expect(forward).toMatch(/^\/\*\*/);
-    expect(forward).toContain('s[k] = s[k - 1] * wRec + xk * wX;');
+    expect(forward).toContain('return forwardInto(x, w.wRec, w.wX, s);');
     expect(forward.trimEnd().endsWith('}')).toBe(true);
+    const kernel = sourceExcerpt(readFileSync('src/core/forwardInto.ts', 'utf8'), 'forwardInto');
+    expect(kernel).toMatch(/^\/\*\*/);
+    expect(kernel).toContain('sk = sk * wRec + x[k - 1] * wX;');
+    expect(kernel.trimEnd().endsWith('}')).toBe(true);
   });
 });

@@ -2,15 +2,15 @@
  * Backpropagation through time for the vector recurrent language model (the matrix form of the scalar
  * chapters' δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}).
  *
- *   e_k = y_k − onehot(next_k)                                  (lm.5)  = ∂E_k/∂(W_y s_k + b_y)
- *   δ_k = ∂E/∂s_k = W_yᵀ e_k + W_recᵀ (f'(a_{k+1}) ⊙ δ_{k+1})  (lm.6)  local term + recurrent term, δ_{n+1} = 0
+ *   e_k = y_k − onehot(next_k)                                  (lm-output-error)  = ∂E_k/∂(W_y s_k + b_y)
+ *   δ_k = ∂E/∂s_k = W_yᵀ e_k + W_recᵀ (f'(a_{k+1}) ⊙ δ_{k+1})  (lm-delta)  local term + recurrent term, δ_{n+1} = 0
  *         f'(a) = 1 − s² for tanh (s = tanh a), 1 for the identity
- *   g_k = f'(a_k) ⊙ δ_k = ∂E/∂a_k                              (lm.7)
- *   ∂E/∂W_y = Σ_k e_k s_kᵀ,   ∂E/∂b_y = Σ_k e_k                 (lm.8)
- *   ∂E/∂W_rec = Σ_k g_k s_{k-1}ᵀ,  ∂E/∂W_x = Σ_k g_k x_kᵀ,  ∂E/∂b = Σ_k g_k   (lm.9)
+ *   g_k = f'(a_k) ⊙ δ_k = ∂E/∂a_k                              the derivative with respect to a_k (the text before lm-grad-state)
+ *   ∂E/∂W_y = Σ_k e_k s_kᵀ,   ∂E/∂b_y = Σ_k e_k                 (lm-grad-output)
+ *   ∂E/∂W_rec = Σ_k g_k s_{k-1}ᵀ,  ∂E/∂W_x = Σ_k g_k x_kᵀ,  ∂E/∂b = Σ_k g_k   (lm-grad-state)
  *
  * δ_0 = W_recᵀ (f'(a_1) ⊙ δ_1) is reported too (s_0 has no output, so no local term).
- * With identity f, H = 1 and W_yᵀ e_k = ∂E_k/∂s_k, (lm.6) is exactly δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}.
+ * With identity f, H = 1 and W_yᵀ e_k = ∂E_k/∂s_k, (lm-delta) is exactly (bptt-delta-recurrence), δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}.
  *
  * Truncation to τ steps: E_j contributes to δ_k only for j − τ < k ≤ j (the scalar core's convention), so
  * δ_k = Σ_{j=k}^{min(k+τ−1, n)} ∂E_j/∂s_k, each term carried back through at most τ − 1 recurrent steps.
@@ -19,6 +19,7 @@ import type { LmForward } from './forward.ts';
 import { lmForward } from './forward.ts';
 import type { Params, LmWeights } from './params.ts';
 import { zeroWeights } from './params.ts';
+import { rnnStepBackward } from '../rnnStepBackward.ts';
 
 /** Options of `lmBackward` / `lmGradients`. */
 export interface BackwardOptions {
@@ -45,13 +46,13 @@ export function checkTruncation(truncation: number | undefined): void {
   }
 }
 
-/** Writes e = y_k − onehot(next_k) into `e`   (lm.5). */
+/** Writes e = y_k − onehot(next_k) into `e`   (lm-output-error). */
 function outputError(yk: Float64Array, next: number, e: Float64Array): void {
   e.set(yk);
   e[next] -= 1;
 }
 
-/** Adds W_yᵀ e to `out`: the local term ∂E_k/∂s_k of (lm.6). */
+/** Adds W_yᵀ e to `out`: the local term ∂E_k/∂s_k of (lm-delta). */
 function addLocal(params: Params, e: Float64Array, out: Float64Array): void {
   const { H, V, wY } = params;
   // out[j] += Σ_v W_y[v][j] e[v]
@@ -62,24 +63,21 @@ function addLocal(params: Params, e: Float64Array, out: Float64Array): void {
   }
 }
 
-/** Writes W_recᵀ (f'(a_k) ⊙ d) into `out`: carries a derivative w.r.t. s_k back to s_{k-1}. */
-function carryBack(params: Params, sk: Float64Array, d: Float64Array, g: Float64Array, out: Float64Array): void {
-  const { H, wRec } = params;
-  const tanh = params.activation === 'tanh';
-  // g = f'(a_k) ⊙ d,  f'(a_k) = 1 − s_k² (tanh) or 1 (identity)
-  for (let i = 0; i < H; i++) g[i] = tanh ? (1 - sk[i] * sk[i]) * d[i] : d[i];
-  // out[j] = Σ_i W_rec[i][j] g[i]
-  out.fill(0);
-  for (let i = 0; i < H; i++) {
-    const gi = g[i];
-    const row = i * H;
-    for (let j = 0; j < H; j++) out[j] += wRec[row + j] * gi;
+/** Adds ∂E/∂W_y += e_k s_kᵀ and ∂E/∂b_y += e_k to `grads`   (lm-grad-output). */
+function addOutputGradients(params: Params, e: Float64Array, sk: Float64Array, grads: LmWeights): void {
+  const { H, V } = params;
+  for (let v = 0; v < V; v++) {
+    const ev = e[v];
+    const row = v * H;
+    grads.bY[v] += ev;
+    for (let j = 0; j < H; j++) grads.wY[row + j] += ev * sk[j];
   }
 }
 
 /**
  * Adds ∂E/∂θ of one sentence to `grads` (accumulates, does not reset) and returns δ_0 … δ_n,
- * from a forward pass `fwd` of the same parameters.
+ * from a forward pass `fwd` of the same parameters. The state layer's backward step (g_k = f'(a_k) ⊙ δ_k,
+ * its weight gradients and W_recᵀ g_k) is `rnnStepBackward`, shared with the adding problem's RNN.
  */
 export function lmBackward(params: Params, fwd: LmForward, grads: LmWeights, options: BackwardOptions = {}): Float64Array[] {
   const { truncation } = options;
@@ -94,13 +92,14 @@ export function lmBackward(params: Params, fwd: LmForward, grads: LmWeights, opt
   const c = new Float64Array(H);
 
   if (truncation === undefined || truncation > n) {
-    // δ_k = W_yᵀ e_k + W_recᵀ (f'(a_{k+1}) ⊙ δ_{k+1}),  δ_{n+1} = 0   (lm.6)
-    for (let k = n; k >= 0; k--) {
-      if (k < n) carryBack(params, s[k + 1], delta[k + 1], g, delta[k]);
-      if (k >= 1) {
-        outputError(y[k], tokens[k], e);
-        addLocal(params, e, delta[k]);
-      }
+    // δ_k = W_yᵀ e_k + W_recᵀ (f'(a_{k+1}) ⊙ δ_{k+1}),  δ_{n+1} = 0   (lm-delta); on entry delta[k] holds the
+    // recurrent term, written by step k + 1. Once δ_k is complete, step k's gradients (lm-grad-output,
+    // lm-grad-state) are added and W_recᵀ (f'(a_k) ⊙ δ_k) is written into delta[k − 1].
+    for (let k = n; k >= 1; k--) {
+      outputError(y[k], tokens[k], e);
+      addLocal(params, e, delta[k]);
+      addOutputGradients(params, e, s[k], grads);
+      rnnStepBackward(params, s[k - 1], s[k], tokens[k - 1], delta[k], g, grads, delta[k - 1]);
     }
   } else {
     // δ_k = Σ_{j=k}^{k+τ−1} ∂E_j/∂s_k: for each E_j, start from W_yᵀ e_j at k = j and carry back while k > j − τ + 1
@@ -112,52 +111,20 @@ export function lmBackward(params: Params, fwd: LmForward, grads: LmWeights, opt
       for (let k = j; k >= kMin; k--) {
         for (let i = 0; i < H; i++) delta[k][i] += c[i];
         if (k > kMin) {
-          carryBack(params, s[k], c, g, carried);
+          // carried = W_recᵀ (f'(a_k) ⊙ c): the carry alone, no gradients
+          rnnStepBackward(params, s[k - 1], s[k], tokens[k - 1], c, g, null, carried);
           c.set(carried);
         }
       }
     }
+    // the gradients (lm-grad-output, lm-grad-state) from the truncated δ_1 … δ_n
+    for (let k = n; k >= 1; k--) {
+      outputError(y[k], tokens[k], e);
+      addOutputGradients(params, e, s[k], grads);
+      rnnStepBackward(params, s[k - 1], s[k], tokens[k - 1], delta[k], g, grads, null);
+    }
   }
-
-  accumulateGradients(params, fwd, delta, grads, e, g);
   return delta;
-}
-
-/** Adds the parameter gradients (lm.8)–(lm.9) given δ_1 … δ_n, using scratch buffers e (V) and g (H). */
-function accumulateGradients(
-  params: Params,
-  fwd: LmForward,
-  delta: Float64Array[],
-  grads: LmWeights,
-  e: Float64Array,
-  g: Float64Array,
-): void {
-  const { H, V } = params;
-  const { n, tokens, s, y } = fwd;
-  const tanh = params.activation === 'tanh';
-  for (let k = n; k >= 1; k--) {
-    const sk = s[k];
-    const sPrev = s[k - 1];
-    // ∂E/∂W_y += e_k s_kᵀ,  ∂E/∂b_y += e_k   (lm.8)
-    outputError(y[k], tokens[k], e);
-    for (let v = 0; v < V; v++) {
-      const ev = e[v];
-      const row = v * H;
-      grads.bY[v] += ev;
-      for (let j = 0; j < H; j++) grads.wY[row + j] += ev * sk[j];
-    }
-    // g_k = f'(a_k) ⊙ δ_k   (lm.7)
-    for (let i = 0; i < H; i++) g[i] = tanh ? (1 - sk[i] * sk[i]) * delta[k][i] : delta[k][i];
-    // ∂E/∂W_rec += g_k s_{k-1}ᵀ,  ∂E/∂W_x[:, x_k] += g_k,  ∂E/∂b += g_k   (lm.9)
-    const xk = tokens[k - 1];
-    for (let i = 0; i < H; i++) {
-      const gi = g[i];
-      const row = i * H;
-      grads.b[i] += gi;
-      grads.wX[i * V + xk] += gi;
-      for (let j = 0; j < H; j++) grads.wRec[row + j] += gi * sPrev[j];
-    }
-  }
 }
 
 /** Loss E, gradients ∂E/∂θ and δ_0 … δ_n of one sentence t_0 … t_n (forward pass, then BPTT). */

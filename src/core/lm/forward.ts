@@ -1,15 +1,16 @@
 /**
  * Forward pass of the vector recurrent language model.
  *
- *   a_k = W_rec s_{k-1} + W_x x_k + b        (lm.1)   x_k one-hot, so W_x x_k is column x_k of W_x
- *   s_k = f(a_k),  s_0 = 0,  f = tanh or id  (lm.2)
- *   y_k = softmax(W_y s_k + b_y)             (lm.3)
- *   E   = Σ_k E_k,  E_k = −log y_k[next_k]   (lm.4)   summed over the n steps of a sentence
+ *   s_k = f(a_k),  a_k = W_rec s_{k-1} + W_x x_k + b,  s_0 = 0   (lm-state, which the page writes with f = tanh)
+ *         f = tanh or the identity; x_k one-hot, so W_x x_k is column x_k of W_x
+ *   y_k = softmax(W_y s_k + b_y)             (lm-output)
+ *   E   = Σ_k E_k,  E_k = −log y_k[next_k]   (lm-loss)   summed over the n steps of a sentence
  *
  * A sentence is a token list t_0 … t_n (`<s>`, its words, `</s>`): the input at step k is x_k = t_{k-1}
  * and the word to predict is next_k = t_k, for k = 1 … n.
  */
 import type { Params } from './params.ts';
+import { rnnStep } from '../rnnStep.ts';
 import { softmaxInto } from './softmax.ts';
 
 /** Everything the forward pass computed for one sentence; arrays indexed by step have length n + 1. */
@@ -44,23 +45,16 @@ export function checkIndices(params: Params, indices: readonly number[], name: s
   }
 }
 
-/** Writes s_k = f(W_rec s_{k-1} + W_x x_k + b) into `sk` for the word index xk (eqs. lm.1–lm.2). */
+/** Writes s_k = f(W_rec s_{k-1} + W_x x_k + b) into `sk` for the word index xk   (lm-state). */
 export function stepState(params: Params, sPrev: Float64Array, xk: number, sk: Float64Array): void {
-  const { H, V, wRec, wX, b } = params;
-  const tanh = params.activation === 'tanh';
-  // a_k[i] = Σ_j W_rec[i][j] s_{k-1}[j] + W_x[i][x_k] + b[i];  s_k = f(a_k)   (lm.1, lm.2)
-  for (let i = 0; i < H; i++) {
-    let a = b[i] + wX[i * V + xk];
-    const row = i * H;
-    for (let j = 0; j < H; j++) a += wRec[row + j] * sPrev[j];
-    sk[i] = tanh ? Math.tanh(a) : a;
-  }
+  // The layer step shared with the adding problem's RNN; a word index is the one-hot x_k, so W_x x_k is column x_k of W_x.
+  rnnStep(params, sPrev, xk, sk);
 }
 
 /** Writes the logits z = W_y s + b_y into `z` (length V). */
 export function logitsInto(params: Params, s: Float64Array, z: Float64Array): void {
   const { H, V, wY, bY } = params;
-  // z[v] = Σ_j W_y[v][j] s[j] + b_y[v]   (lm.3, before the softmax)
+  // z[v] = Σ_j W_y[v][j] s[j] + b_y[v]   (lm-output, before the softmax)
   for (let v = 0; v < V; v++) {
     let sum = bY[v];
     const row = v * H;
@@ -80,7 +74,7 @@ export function lmForward(params: Params, tokens: readonly number[]): LmForward 
   for (let k = 1; k <= n; k++) y.push(new Float64Array(V));
   const z = new Float64Array(V);
   let loss = 0;
-  // s_k = f(W_rec s_{k-1} + W_x x_k + b),  y_k = softmax(W_y s_k + b_y),  E += −log y_k[next_k]   (lm.1–lm.4)
+  // s_k = f(W_rec s_{k-1} + W_x x_k + b),  y_k = softmax(W_y s_k + b_y),  E += −log y_k[next_k]   (lm-state, lm-output, lm-loss)
   for (let k = 1; k <= n; k++) {
     stepState(params, s[k - 1], tokens[k - 1], s[k]);
     logitsInto(params, s[k], z);
@@ -96,7 +90,7 @@ export function hiddenStates(params: Params, inputs: readonly number[]): Float64
   const n = inputs.length;
   const s: Float64Array[] = [];
   for (let k = 0; k <= n; k++) s.push(new Float64Array(params.H));
-  // s_k = f(W_rec s_{k-1} + W_x x_k + b)   (lm.1, lm.2)
+  // s_k = f(W_rec s_{k-1} + W_x x_k + b)   (lm-state)
   for (let k = 1; k <= n; k++) stepState(params, s[k - 1], inputs[k - 1], s[k]);
   return s;
 }
@@ -107,7 +101,7 @@ export function nextDistribution(params: Params, inputs: readonly number[], temp
   const z = new Float64Array(params.V);
   logitsInto(params, s[inputs.length], z);
   const y = new Float64Array(params.V);
-  // y_n = softmax((W_y s_n + b_y) / T)   (lm.3, with temperature)
+  // y_n = softmax((W_y s_n + b_y) / T)   (lm-temperature)
   softmaxInto(z, y, temperature);
   return y;
 }

@@ -3,10 +3,10 @@ import { randomLcg, randomNormal } from 'd3-random';
 /** The state nonlinearity f in s_k = f(W_rec s_{k-1} + W_x x_k + b): tanh, or the identity (the linear RNN of the scalar chapters). */
 export type Activation = 'tanh' | 'identity';
 
-/** Largest hidden size H accepted. */
-export const MAX_HIDDEN = 256;
-/** Largest vocabulary size V accepted. */
-export const MAX_VOCABULARY = 4096;
+/** Largest hidden size H the language model accepts (the LSTM's is LSTM_MAX_HIDDEN). */
+export const LM_MAX_HIDDEN = 256;
+/** Largest vocabulary size V the language model accepts. */
+export const LM_MAX_VOCABULARY = 4096;
 
 /** The five parameter matrices, row-major Float64Arrays (also the shape of a gradient). */
 export interface LmWeights {
@@ -45,11 +45,11 @@ export interface InitOptions {
 
 /** Throws a RangeError unless H and V are integers in range (1 ≤ H ≤ 256, 2 ≤ V ≤ 4096). */
 export function checkSizes(H: number, V: number): void {
-  if (!Number.isInteger(H) || H < 1 || H > MAX_HIDDEN) {
-    throw new RangeError(`H (hidden size) must be an integer from 1 to ${MAX_HIDDEN}, got ${String(H)}`);
+  if (!Number.isInteger(H) || H < 1 || H > LM_MAX_HIDDEN) {
+    throw new RangeError(`H (hidden size) must be an integer from 1 to ${LM_MAX_HIDDEN}, got ${String(H)}`);
   }
-  if (!Number.isInteger(V) || V < 2 || V > MAX_VOCABULARY) {
-    throw new RangeError(`V (vocabulary size) must be an integer from 2 to ${MAX_VOCABULARY}, got ${String(V)}`);
+  if (!Number.isInteger(V) || V < 2 || V > LM_MAX_VOCABULARY) {
+    throw new RangeError(`V (vocabulary size) must be an integer from 2 to ${LM_MAX_VOCABULARY}, got ${String(V)}`);
   }
 }
 

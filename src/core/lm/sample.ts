@@ -118,7 +118,7 @@ export function sampleContinuation(
   const inputs = prefixInputs(dict, prefixWords);
   let s = new Float64Array(params.H);
   let next = new Float64Array(params.H);
-  // s_k = f(W_rec s_{k-1} + W_x x_k + b) over the prefix   (lm.1, lm.2)
+  // s_k = f(W_rec s_{k-1} + W_x x_k + b) over the prefix   (lm-state)
   for (const x of inputs) {
     stepState(params, s, x, next);
     const previous = s;

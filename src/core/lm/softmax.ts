@@ -8,7 +8,7 @@ export function softmaxInto(z: ArrayLike<number>, out: Float64Array, temperature
   const V = z.length;
   let m = -Infinity;
   for (let v = 0; v < V; v++) if (z[v] > m) m = z[v];
-  // y_v ∝ exp((z_v − m) / T)   (lm.3)
+  // y_v ∝ exp((z_v − m) / T)   (lm-temperature; T = 1 is lm-output)
   let sum = 0;
   for (let v = 0; v < V; v++) {
     const e = Math.exp((z[v] - m) / temperature);

@@ -1,7 +1,7 @@
 /**
  * Training loop: mini-batches of whole sentences, Adam on the mean cross-entropy per predicted word.
  *
- * For a batch B, the objective is L = (Σ_{sentences in B} E) / N_B, with E = Σ_k −log y_k[next_k] (lm.4) and
+ * For a batch B, the objective is L = (Σ_{sentences in B} E) / N_B, with E = Σ_k −log y_k[next_k] (lm-loss) and
  * N_B the number of predicted words in B (each sentence of w words predicts w + 1 tokens: its words and `</s>`).
  * Its gradient is the sum of the sentences' BPTT gradients divided by N_B, clipped to a global norm, then one
  * Adam step. Every epoch visits every sentence once, in an order shuffled by a seeded generator.
