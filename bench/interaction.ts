@@ -1,7 +1,8 @@
 // Interaction benchmark (not a test): run with `node --experimental-strip-types bench/interaction.ts` after
 // `npm run build` (or point DIST_DIR at another build). In headless Chromium it drives every range slider of every
 // page with 100 input events and times the main-thread work each one causes, then plays the trainer of the
-// training chapter at its fastest speed and reports frames per second and main-thread time per frame.
+// training chapter at its fastest speed and reports frames per second and main-thread time per frame, and drives the
+// LSTM chapter's race sliders while its race runs in its worker (and reports each model's updates per second there).
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, waitForIslands } from '../test/support/browser.ts';
 import { builtPages, pagePath } from '../test/support/site-pages.ts';
@@ -39,8 +40,8 @@ interface SliderTiming {
  * next task) and the rendering of the next frame (from its animation-frame callbacks to the task after it: style,
  * layout, paint). Idle time waiting for the frame is not counted. Long tasks are counted over all 120 inputs.
  */
-async function timeSliders(page: Page): Promise<SliderTiming[]> {
-  return page.evaluate(async ({ inputs, warmUp, longTaskMs }) => {
+async function timeSliders(page: Page, within = ''): Promise<SliderTiming[]> {
+  return page.evaluate(async ({ inputs, warmUp, longTaskMs, within }) => {
     const nextTask = () =>
       new Promise<number>((resolve) => {
         const channel = new MessageChannel();
@@ -48,7 +49,7 @@ async function timeSliders(page: Page): Promise<SliderTiming[]> {
         channel.port2.postMessage(0);
       });
     const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-    const sliders = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="range"]'));
+    const sliders = Array.from(document.querySelectorAll<HTMLInputElement>(`${within} input[type="range"]`.trim()));
     const results = [];
     for (const slider of sliders) {
       slider.scrollIntoView({ block: 'center' });
@@ -89,7 +90,7 @@ async function timeSliders(page: Page): Promise<SliderTiming[]> {
       results.push({ cell, name, update, render, longTasks: long });
     }
     return results;
-  }, { inputs: INPUTS, warmUp: WARM_UP, longTaskMs: LONG_TASK_MS });
+  }, { inputs: INPUTS, warmUp: WARM_UP, longTaskMs: LONG_TASK_MS, within });
 }
 
 /** Plays the trainer at a speed until it stops; frames per second and mean main-thread time per frame (CDP metrics). */
@@ -127,6 +128,45 @@ async function timeTrainer(page: Page, speed: number) {
   const taskMs = (after.TaskDuration - before.TaskDuration) * 1000;
   const scriptMs = (after.ScriptDuration - before.ScriptDuration) * 1000;
   return { speed, frames: count, iterations: frames.iterations, fps: count / seconds, taskPerFrame: taskMs / count, scriptPerFrame: scriptMs / count };
+}
+
+/** The goal for the 95th percentile of a slider input's update plus the next frame's rendering while the race runs, in ms. */
+const RACE_GOAL_MS = 16;
+
+/**
+ * The LSTM chapter's race: for each lag T, starts a 5,000-update race in its worker, times the race cell's sliders
+ * while it runs (update plus the next frame's rendering, goal p95 ≤ RACE_GOAL_MS), and reads each model's training
+ * speed in the worker (updates per second, test evaluations excluded) as the cell shows it.
+ */
+async function timeRace() {
+  console.log(`\nRace cell sliders while the race runs in its worker (goal: update + render p95 ≤ ${RACE_GOAL_MS} ms, no long task)`);
+  console.log('    T  slider                           update p95  render p95  total p50  total p95   max  long  goal   RNN upd/s  LSTM upd/s  raced');
+  for (const lag of [20, 100]) {
+    const { page, close } = await openPage(browser, `${site.root}long-short-term-memory/?lag=${lag}&updates=5000`);
+    await waitForIslands(page);
+    const cell = page.locator('[data-demo="lstm-race"]');
+    await cell.scrollIntoViewIfNeeded();
+    await cell.getByRole('button', { name: 'Start the race' }).click();
+    // the first report: the worker is up and racing
+    await cell.locator('[data-quantity="updatesPerSecond"]').first().waitFor({ timeout: 60_000 });
+    const timings = await timeSliders(page, '[data-demo="lstm-race"]');
+    const read = async (model: string) => Number(await cell.locator(`[data-quantity="updatesPerSecond"][data-model="${model}"]`).getAttribute('data-value'));
+    const [rnn, lstm] = [await read('rnn'), await read('lstm')];
+    const raced = Number(await cell.locator('[data-quantity="update"]').getAttribute('data-value'));
+    const running = (await cell.locator('.race-status').textContent())?.startsWith('Racing');
+    for (const { name, update, render, longTasks } of timings) {
+      const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
+      const total = sorted(update.map((u, i) => u + render[i]));
+      const p95 = percentile(total, 95);
+      console.log(
+        `${String(lag).padStart(5)}  ${name.slice(0, 30).padEnd(30)} ${fmt(percentile(sorted(update), 95)).padStart(12)} ${fmt(percentile(sorted(render), 95)).padStart(11)} ` +
+          `${fmt(percentile(total, 50)).padStart(10)} ${fmt(p95).padStart(10)} ${fmt(total.at(-1) ?? NaN)} ${String(longTasks).padStart(5)}  ` +
+          `${(p95 <= RACE_GOAL_MS && longTasks === 0 ? 'met' : 'MISSED').padEnd(6)} ${fmt(rnn).padStart(10)} ${fmt(lstm).padStart(11)}  ${raced}${running ? '' : ' (race no longer running)'}`,
+      );
+    }
+    await cell.getByRole('button', { name: 'Reset' }).click();
+    await close();
+  }
 }
 
 const site = await serveSite(DIST_DIR, '/');
@@ -174,6 +214,8 @@ try {
     console.log(`${String(r.speed).padStart(6)} ${String(r.frames).padStart(7)} ${String(r.iterations).padStart(11)} ${fmt(r.fps)}  ${fmt(r.taskPerFrame).padStart(20)} ${fmt(r.scriptPerFrame).padStart(16)}`);
   }
   await close();
+
+  await timeRace();
 } finally {
   await browser.close();
   await site.close();

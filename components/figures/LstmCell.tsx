@@ -43,7 +43,7 @@ export default function LstmCell() {
         class="lstm-cell"
         viewBox="0 0 640 320"
         role="img"
-        aria-label="Diagram of an LSTM cell. Along the top, the cell state c_{k−1} enters from the left, is multiplied point-wise by the forget gate f_k, has i_k ⊙ g_k added to it, and leaves on the right as c_k. Below, h_{k−1} and x_k feed four gates: the forget gate f_k = σ(…), the input gate i_k = σ(…), the candidate g_k = tanh(…) and the output gate o_k = σ(…). The output h_k = o_k ⊙ tanh(c_k) leaves on the right and is fed back as the next step's h."
+        aria-label="Diagram of an LSTM cell. Along the top, the cell state c_{k−1} enters from the left, is multiplied point-wise by the forget gate f_k, has i_k ⊙ c̃_k added to it, and leaves on the right as c_k. Below, h_{k−1} and x_k feed four gates: the forget gate f_k = σ(…), the input gate i_k = σ(…), the candidate c̃_k = tanh(…) and the output gate o_k = σ(…). The output h_k = o_k ⊙ tanh(c_k) leaves on the right and is fed back as the next step's h."
       >
         <defs>
           <marker id="lstm-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -73,12 +73,12 @@ export default function LstmCell() {
         <path class="wire" d="M170,240V216M270,240V216M390,240V216M470,240V216" />
         <Gate x={170} y={200} fn="σ" name="f" sub="k" />
         <Gate x={270} y={200} fn="σ" name="i" sub="k" />
-        <Gate x={390} y={200} fn="tanh" name="g" sub="k" />
+        <Gate x={390} y={200} fn="tanh" name="c̃" sub="k" />
         <Gate x={470} y={200} fn="σ" name="o" sub="k" />
 
         {/* f_k ⊙ c_{k−1} */}
         <path class="wire" d="M170,184V73" marker-end="url(#lstm-arrow)" />
-        {/* i_k ⊙ g_k, added to the cell state */}
+        {/* i_k ⊙ c̃_k, added to the cell state */}
         <path class="wire" d="M270,184V130H327" marker-end="url(#lstm-arrow)" />
         <path class="wire" d="M390,184V130H353" marker-end="url(#lstm-arrow)" />
         <Op x={340} y={130}>⊙</Op>

@@ -85,6 +85,7 @@ export { zeroGradients } from './zeroGradients.ts';
 export { addingGradient } from './addingGradient.ts';
 export { addingPredict } from './addingPredict.ts';
 export { testMse } from './testMse.ts';
+export { constantPredictorMse } from './constantPredictorMse.ts';
 export { stateGradientNorms } from './stateGradientNorms.ts';
 export { clipGlobalNorm } from './clipGlobalNorm.ts';
 export { ADDING_RACE_DEFAULTS, ADDING_SEED_OFFSETS } from './addingRaceDefaults.ts';
@@ -92,3 +93,6 @@ export type { AddingTrainer, AddingTrainerOptions, AddingUpdate } from './adding
 export { addingTrainer } from './addingTrainer.ts';
 export type { AddingRaceEntry, AddingRaceOptions, AddingRaceResult } from './addingRace.ts';
 export { addingRace } from './addingRace.ts';
+export { CENTRAL_DIFFERENCE_STEP, centralDifference } from './centralDifference.ts';
+export type { LstmBlock, LstmGradientCheck, LstmGradientCheckOptions, LstmGradientCheckRow } from './lstmGradientCheck.ts';
+export { LSTM_CHECK_FLOOR, LSTM_CHECK_MAX_T, lstmGradientCheck } from './lstmGradientCheck.ts';

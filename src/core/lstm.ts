@@ -7,14 +7,14 @@
  *   f_k = σ(W_f z_k + b_f)        forget gate     (lstm-gates; Gers, Schmidhuber & Cummins 2000)
  *   i_k = σ(W_i z_k + b_i)        input gate      (lstm-gates)
  *   o_k = σ(W_o z_k + b_o)        output gate     (lstm-gates)
- *   c̃_k = tanh(W_c z_k + b_c)     candidate cell input, "c tilde"   (lstm-gates)
+ *   c̃_k = tanh(W_c̃ z_k + b_c̃)     candidate cell input, "c tilde"   (lstm-gates)
  *   c_k = f_k ⊙ c_{k-1} + i_k ⊙ c̃_k                      (lstm-cell)
  *   h_k = o_k ⊙ tanh(c_k)                                (lstm-output)
  *
  * With `forgetGate: false` the cell is the original one of Hochreiter & Schmidhuber (1997):
  * f_k ≡ 1, so c_k = c_{k-1} + i_k ⊙ c̃_k (the "constant error carousel").
  *
- * Each W_G, G ∈ {f, i, o, c} (W_c belongs to the candidate c̃), is stored row-major as a Float64Array
+ * Each W_G, G ∈ {f, i, o, c̃} (W_c̃ is the field `wC`), is stored row-major as a Float64Array
  * of length H·(H + D): row r holds the weights of unit r, columns 0..H-1 multiply h_{k-1} and
  * columns H..H+D-1 multiply x_k.
  */
@@ -203,7 +203,7 @@ export function lstmForward(
     const hPrev = h[k - 1];
     const xk = xs[k - 1];
     for (let r = 0; r < H; r++) {
-      // a_G = W_G [h_{k-1}; x_k] + b_G for each gate G
+      // a_G = W_G [h_{k-1}; x_k] + b_G for each gate G   (lstm-preactivation)
       let aF = bF[r];
       let aI = bI[r];
       let aO = bO[r];
@@ -292,7 +292,7 @@ export function lstmBackward(
     dh[k].set(dLdh[k]);
     if (dLdc !== undefined) dc[k].set(dLdc[k]);
   }
-  // δa_G: the derivative of E with respect to the pre-activation of gate G at the current step.
+  // δa_G: the derivative of E with respect to the pre-activation a_G of gate G at the current step (lstm-preactivation).
   const daF = new Float64Array(H);
   const daI = new Float64Array(H);
   const daO = new Float64Array(H);
@@ -301,23 +301,23 @@ export function lstmBackward(
   // On entry to step k, dh[k] and dc[k] already hold everything from steps > k (added at step k+1).
   for (let k = n; k >= 1; k--) {
     for (let r = 0; r < H; r++) {
-      // ∂E/∂c_k += ∂E/∂h_k ⊙ o_k ⊙ (1 − tanh²c_k)
+      // ∂E/∂c_k += ∂E/∂h_k ⊙ o_k ⊙ (1 − tanh²c_k)   (lstm-bptt-c: the path through h_k)
       dc[k][r] += dh[k][r] * o[k][r] * (1 - tanhC[k][r] * tanhC[k][r]);
-      // δa_o = ∂E/∂h_k ⊙ tanh(c_k) ⊙ o_k(1 − o_k)
+      // δa_o = ∂E/∂h_k ⊙ tanh(c_k) ⊙ o_k(1 − o_k)   (lstm-bptt-gates)
       daO[r] = dh[k][r] * tanhC[k][r] * o[k][r] * (1 - o[k][r]);
-      // δa_f = ∂E/∂c_k ⊙ c_{k-1} ⊙ f_k(1 − f_k)   (0 without a forget gate)
+      // δa_f = ∂E/∂c_k ⊙ c_{k-1} ⊙ f_k(1 − f_k)   (lstm-bptt-gates; 0 without a forget gate)
       daF[r] = forgetGate ? dc[k][r] * c[k - 1][r] * f[k][r] * (1 - f[k][r]) : 0;
-      // δa_i = ∂E/∂c_k ⊙ c̃_k ⊙ i_k(1 − i_k),   δa_c = ∂E/∂c_k ⊙ i_k ⊙ (1 − c̃_k²)
+      // δa_i = ∂E/∂c_k ⊙ c̃_k ⊙ i_k(1 − i_k),   δa_c̃ = ∂E/∂c_k ⊙ i_k ⊙ (1 − c̃_k²)   (lstm-bptt-gates)
       daI[r] = dc[k][r] * cTilde[k][r] * i[k][r] * (1 - i[k][r]);
       daC[r] = dc[k][r] * i[k][r] * (1 - cTilde[k][r] * cTilde[k][r]);
-      // ∂E/∂c_{k-1} += ∂E/∂c_k ⊙ f_k   (the cell-state path)
+      // ∂E/∂c_{k-1} += ∂E/∂c_k ⊙ f_k   (lstm-bptt-c: the cell-state path)
       dc[k - 1][r] += dc[k][r] * f[k][r];
     }
     const hPrev = h[k - 1];
     const xk = x[k - 1];
     for (let r = 0; r < H; r++) {
       const row = r * Z;
-      // ∂E/∂W_G += δa_G [h_{k-1}; x_k]ᵀ,   ∂E/∂b_G += δa_G
+      // ∂E/∂W_G += δa_G [h_{k-1}; x_k]ᵀ,   ∂E/∂b_G += δa_G   (lstm-bptt-weights)
       grad.bF[r] += daF[r];
       grad.bI[r] += daI[r];
       grad.bO[r] += daO[r];
@@ -335,7 +335,7 @@ export function lstmBackward(
         grad.wC[row + H + j] += daC[r] * xk[j];
       }
     }
-    // [∂E/∂h_{k-1}; ∂E/∂x_k] += Σ_G W_Gᵀ δa_G   (the paths through the gates)
+    // [∂E/∂h_{k-1}; ∂E/∂x_k] += Σ_G W_Gᵀ δa_G   (lstm-bptt-h: the paths through the gates)
     for (let r = 0; r < H; r++) {
       const row = r * Z;
       for (let j = 0; j < H; j++) {

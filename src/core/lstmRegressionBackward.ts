@@ -31,7 +31,7 @@ export function lstmRegressionBackward(
   const { n: T, h } = trace.cell;
   const H = model.hiddenSize;
   const grads = into ?? zeroGradients(model);
-  // ∂E/∂h_T = dy w_out; no other h_k is read out   (adding-readout)
+  // ∂E/∂h_T = dy w_out; no other h_k is read out   (adding-readout, lstm-bptt-readout)
   const dLdh: Float64Array[] = [];
   for (let k = 0; k <= T; k++) dLdh.push(new Float64Array(H));
   for (let j = 0; j < H; j++) dLdh[T][j] = dy * model.wOut[j];
@@ -42,7 +42,7 @@ export function lstmRegressionBackward(
     const from = cell[name];
     for (let j = 0; j < g.length; j++) g[j] += from[j];
   }
-  // ∂E/∂w_out = dy h_T,  ∂E/∂b_out = dy   (adding-readout)
+  // ∂E/∂w_out = dy h_T,  ∂E/∂b_out = dy   (adding-readout, lstm-bptt-readout)
   for (let j = 0; j < H; j++) grads.wOut[j] += dy * h[T][j];
   grads.bOut[0] += dy;
   return { grads, dh: cell.dh, dc: cell.dc };

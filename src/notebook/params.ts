@@ -2,6 +2,8 @@ import { RACERS, type RacerParamKey } from './optimizers.ts';
 import type { Param } from './param.ts';
 import * as model from './params/model.ts';
 import * as training from './params/training.ts';
+import * as race from './params/race.ts';
+import * as lstmCheck from './params/lstmCheck.ts';
 
 /*
  * Every parameter a page's cells can share, gathered by key for the build (the chapter schema, the page's notebook)
@@ -12,7 +14,9 @@ import * as training from './params/training.ts';
 
 const { x, wRec, wX, objective, step, bpttStep } = model;
 const { seed, count, length, startWRec, startWX, n, lambda, clip, tau, forget } = training;
-const BASE_PARAMS = { x, wRec, wX, objective, step, bpttStep, seed, count, length, startWRec, startWX, n, lambda, clip, tau, forget };
+const { lag, raceSeed, updates } = race;
+const { checkT, checkH, checkSeed } = lstmCheck;
+const BASE_PARAMS = { x, wRec, wX, objective, step, bpttStep, seed, count, length, startWRec, startWX, n, lambda, clip, tau, forget, lag, raceSeed, updates, checkT, checkH, checkSeed };
 
 type RacerParams = { readonly [K in RacerParamKey]: Param<number, K> };
 

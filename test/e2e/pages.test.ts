@@ -130,11 +130,13 @@ describe.each(notebookPages)('notebook page /%s with a mangled URL', (path) => {
   });
 
   it('Restore defaults clears the state from the URL', async () => {
-    // a setting every notebook page has, a weight or (the training chapter) a learning rate, at no page's default
-    const key = pageKeys(path).includes('wRec') ? 'wRec' : 'lr';
-    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${path}?${key}=0.123`);
+    // a setting of the page at no page's default: a weight, (the training chapter) a learning rate, or (the LSTM
+    // chapter's race) its number of updates
+    const keys = pageKeys(path);
+    const [key, value] = keys.includes('wRec') ? ['wRec', '0.123'] : keys.includes('lr') ? ['lr', '0.123'] : ['updates', '123'];
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${path}?${key}=${value}`);
     await waitForIslands(page);
-    await expect.poll(() => new URL(page.url()).searchParams.get(key)).toBe('0.123');
+    await expect.poll(() => new URL(page.url()).searchParams.get(key)).toBe(value);
     await page.getByRole('button', { name: 'Restore defaults' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.has(key)).toBe(false);
     expect(problems).toEqual([]);
