@@ -96,3 +96,4 @@ export { addingRace } from './addingRace.ts';
 export { CENTRAL_DIFFERENCE_STEP, centralDifference } from './centralDifference.ts';
 export type { LstmBlock, LstmGradientCheck, LstmGradientCheckOptions, LstmGradientCheckRow } from './lstmGradientCheck.ts';
 export { LSTM_CHECK_FLOOR, LSTM_CHECK_MAX_T, lstmGradientCheck } from './lstmGradientCheck.ts';
+export { sigmoid } from './sigmoid.ts';

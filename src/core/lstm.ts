@@ -19,6 +19,7 @@
  * columns H..H+D-1 multiply x_k.
  */
 import { randomLcg } from 'd3-random';
+import { sigmoid } from './sigmoid.ts';
 import { assertBoolean, assertFinite, assertInteger, assertVector, describeValue } from './validate.ts';
 
 /** Largest hidden size the cell accepts (the demos are small; this bounds the work per step). */
@@ -160,10 +161,6 @@ function rows(n: number, width: number, fill = 0): Float64Array[] {
   const out: Float64Array[] = [];
   for (let k = 0; k < n; k++) out.push(buffer.subarray(k * width, (k + 1) * width));
   return out;
-}
-
-function sigmoid(a: number): number {
-  return 1 / (1 + Math.exp(-a));
 }
 
 /**
