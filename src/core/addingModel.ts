@@ -7,7 +7,7 @@
  *
  * Every weight is a Float64Array block (b_out one of length 1), so one Adam and one norm clip serve both.
  */
-import type { LstmParams } from './lstm.ts';
+import type { LstmBlocks, LstmParams } from './lstm.ts';
 import type { RnnLayer } from './rnnLayer.ts';
 
 /** The linear readout y = w_outᵀ h_T + b_out (adding-readout): w_out of length H, b_out of length 1. */
@@ -24,17 +24,7 @@ export interface RnnRegression extends RnnLayer, Readout {
 }
 
 /** The LSTM with a linear readout: one cell (src/core/lstm.ts) whose weights are all Float64Arrays. */
-export interface LstmRegression extends LstmParams, Readout {
-  readonly kind: 'lstm';
-  readonly wF: Float64Array;
-  readonly wI: Float64Array;
-  readonly wO: Float64Array;
-  readonly wC: Float64Array;
-  readonly bF: Float64Array;
-  readonly bI: Float64Array;
-  readonly bO: Float64Array;
-  readonly bC: Float64Array;
-}
+export type LstmRegression = LstmParams & LstmBlocks & Readout & { readonly kind: 'lstm' };
 
 /** Either model of the race. */
 export type AddingModel = RnnRegression | LstmRegression;

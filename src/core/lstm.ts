@@ -88,16 +88,14 @@ export interface LstmTrace {
   readonly tanhC: Float64Array[];
 }
 
+/** The names of the cell's weight blocks: the four gate matrices W_G and their biases b_G. */
+export const LSTM_BLOCKS = ['wF', 'wI', 'wO', 'wC', 'bF', 'bI', 'bO', 'bC'] as const;
+
+/** One Float64Array per weight block of the cell, by name. */
+export type LstmBlocks = { readonly [K in (typeof LSTM_BLOCKS)[number]]: Float64Array };
+
 /** Gradients of a loss E: one entry per parameter, plus ∂E/∂h_k, ∂E/∂c_k (k = 0..n) and ∂E/∂x_k. */
-export interface LstmGradients {
-  readonly wF: Float64Array;
-  readonly wI: Float64Array;
-  readonly wO: Float64Array;
-  readonly wC: Float64Array;
-  readonly bF: Float64Array;
-  readonly bI: Float64Array;
-  readonly bO: Float64Array;
-  readonly bC: Float64Array;
+export interface LstmGradients extends LstmBlocks {
   /** dh[k] = ∂E/∂h_k (total, through every later step); dh[0] is the gradient for h_0. */
   readonly dh: Float64Array[];
   /** dc[k] = ∂E/∂c_k (total); dc[0] is the gradient for c_0. */
@@ -105,8 +103,6 @@ export interface LstmGradients {
   /** dx[k-1] = ∂E/∂x_k. */
   readonly dx: Float64Array[];
 }
-
-const GATES = ['wF', 'wI', 'wO', 'wC', 'bF', 'bI', 'bO', 'bC'] as const;
 
 /** Checks every field of an LSTM's parameters; throws a RangeError naming the field, value and position. */
 export function checkLstmParams(params: LstmParams): void {
@@ -116,7 +112,7 @@ export function checkLstmParams(params: LstmParams): void {
   const H = assertInteger(params.hiddenSize, 'params.hiddenSize', 1, LSTM_MAX_HIDDEN);
   const D = assertInteger(params.inputSize, 'params.inputSize', 1, 1 << 20);
   assertBoolean(params.forgetGate, 'params.forgetGate');
-  for (const name of GATES) {
+  for (const name of LSTM_BLOCKS) {
     assertVector(params[name], name[0] === 'w' ? H * (H + D) : H, `params.${name}`);
   }
 }

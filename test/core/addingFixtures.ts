@@ -1,4 +1,8 @@
 import { ADDING_BLOCKS, type AddingModel } from '~/core/addingModel.ts';
+import { centralDifference } from './lm/fixtures.ts';
+
+/** ∂f/∂w[i] by the five-point central difference: the language model's tests' own, O(h⁴) with h = 1e-3. */
+export { centralDifference };
 
 /** The gradient-check tolerance: |a − b| / max(|a|, |b|, FLOOR) ≤ REL. */
 export const REL = 1e-6;
@@ -8,21 +12,6 @@ export const FLOOR = 1e-4;
 /** |a − b| / max(|a|, |b|, floor). */
 export function relErr(a: number, b: number, floor = FLOOR): number {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor);
-}
-
-/**
- * ∂f/∂w[i] by the five-point central difference (−f(w+2h) + 8 f(w+h) − 8 f(w−h) + f(w−2h)) / 12h: truncation
- * error O(h⁴) ≈ 1e-12 with h = 1e-3, rounding ≈ ε |f| / h ≈ 1e-13, both far below REL · FLOOR.
- */
-export function centralDifference(f: () => number, w: Float64Array, i: number, h = 1e-3): number {
-  const w0 = w[i];
-  const at = (d: number): number => {
-    w[i] = w0 + d;
-    const value = f();
-    w[i] = w0;
-    return value;
-  };
-  return (-at(2 * h) + 8 * at(h) - 8 * at(-h) + at(-2 * h)) / (12 * h);
 }
 
 /** The model's weight blocks by name, in the optimizer's order. */
