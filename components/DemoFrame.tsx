@@ -54,25 +54,19 @@ export class DemoFrame extends Component<Props, { error?: string }> {
     return { error: error instanceof Error ? error.message : String(error) };
   }
 
-  componentDidCatch(error: unknown) {
-    this.setState({ error: error instanceof Error ? error.message : String(error) });
-  }
-
   render() {
     const { name, label, children } = this.props;
-    if (this.state.error !== undefined) {
-      return (
-        <div class="demo" id={name} data-demo={name} role="group" aria-label={label} ref={this.root}>
-          <p class="cell-error" role="alert">
-            This cell stopped with an error: {this.state.error}. The rest of the page still works; reloading the page
-            restarts the cell.
-          </p>
-        </div>
-      );
-    }
+    const { error } = this.state;
     return (
       <div class="demo" id={name} data-demo={name} role="group" aria-label={label} ref={this.root}>
-        <CellVisibility.Provider value={this.visible}>{children}</CellVisibility.Provider>
+        {error === undefined ? (
+          <CellVisibility.Provider value={this.visible}>{children}</CellVisibility.Provider>
+        ) : (
+          <p class="cell-error" role="alert">
+            This cell stopped with an error: {error}. The rest of the page still works; reloading the page restarts the
+            cell.
+          </p>
+        )}
       </div>
     );
   }

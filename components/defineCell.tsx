@@ -31,15 +31,21 @@ export function defineCell<K extends ParamKey, P extends object = object>(
   }
   const Framed = frameCell(declaration, Reader as FunctionComponent<P & { notebook: PageNotebook }>, frame);
   function Cell(props: P & CellProps) {
-    const page = props.notebook;
-    // thrown outside the frame, so the build stops: a cell without its page's notebook would show site defaults
-    if (page === undefined) {
-      throw new Error(`The cell "${declaration.name}" was not handed its page's notebook: write notebook={props.notebook} on it.`);
-    }
-    const missing = declaration.params.filter((key) => !page.keys.includes(key));
-    if (missing.length > 0) throw new Error(`The cell "${declaration.name}" reads ${missing.join(', ')}, which its page's notebook lacks.`);
+    const page = props.notebook as PageNotebook;
+    // Checked where the page is rendered, at build time: thrown outside the frame, so the build stops (a cell without its
+    // page's notebook would show site defaults). The browser hydrates the same props, so its bundle leaves the check out.
+    if (import.meta.env.SSR) assertHanded(declaration, props.notebook);
     return <Framed {...props} notebook={page} />;
   }
   Cell.displayName = `Cell(${declaration.name})`;
   return Object.assign(Cell, { cell: declaration });
+}
+
+/** Throws unless the cell was handed its page's notebook and that notebook holds every key the cell reads. */
+export function assertHanded(declaration: CellDeclaration<ParamKey>, page: PageNotebook | undefined): asserts page is PageNotebook {
+  if (page === undefined) {
+    throw new Error(`The cell "${declaration.name}" was not handed its page's notebook: write notebook={props.notebook} on it.`);
+  }
+  const missing = declaration.params.filter((key) => !page.keys.includes(key));
+  if (missing.length > 0) throw new Error(`The cell "${declaration.name}" reads ${missing.join(', ')}, which its page's notebook lacks.`);
 }

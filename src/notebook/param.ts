@@ -75,12 +75,14 @@ function declare<T, K extends string>(spec: Common<K>, read: FieldSpec, initial:
 }
 
 /** A real number in [min, max]; `step` is a slider's granularity. */
+/*#__NO_SIDE_EFFECTS__*/
 export function realParam<K extends string>(spec: Common<K> & { min: number; max: number; initial: number; step?: number }): Param<number, K> {
   const { min, max, step = 0.01 } = spec;
   return { ...declare(spec, ['real', min, max], spec.initial, `${plain(min)} to ${plain(max)}`), range: { min, max, step } };
 }
 
 /** A whole number in [min, max]. */
+/*#__NO_SIDE_EFFECTS__*/
 export function integerParam<K extends string>(spec: Common<K> & { min: number; max: number; initial: number }): Param<number, K> {
   const { min, max } = spec;
   return {
@@ -91,11 +93,13 @@ export function integerParam<K extends string>(spec: Common<K> & { min: number; 
 }
 
 /** One of a fixed list of words. */
+/*#__NO_SIDE_EFFECTS__*/
 export function choiceParam<T extends string, K extends string>(spec: Common<K> & { choices: readonly T[]; initial: T }): Param<T, K> {
   return declare(spec, ['choice', spec.choices], spec.initial, spec.choices.join(' or '), 'choice');
 }
 
 /** A 0/1 input sequence of 1 to `maxLength` steps. */
+/*#__NO_SIDE_EFFECTS__*/
 export function sequenceParam<K extends string>(spec: Common<K> & { maxLength: number; initial: number[] }): Param<number[], K> {
   return {
     ...declare(spec, ['sequence', spec.maxLength], spec.initial, `0s and 1s, up to ${spec.maxLength}`),
@@ -107,6 +111,7 @@ export function sequenceParam<K extends string>(spec: Common<K> & { maxLength: n
  * A step k of a stepper through the sequence x: a whole number 1 ≤ k ≤ n, where `null` (no key in the URL) means
  * the last step n. A step past n (the sequence got shorter) becomes n (normalise.ts); in a link it is refused with a notice.
  */
+/*#__NO_SIDE_EFFECTS__*/
 export function stepParam<K extends string>(spec: Common<K> & { maxLength: number }): Param<number | null, K> {
   return { ...declare(spec, ['step', spec.maxLength], null, '1 to n'), integer: true };
 }

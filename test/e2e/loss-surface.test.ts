@@ -116,8 +116,9 @@ describe('the loss surface (data-demo="loss-surface")', () => {
     await page.getByRole('textbox', { name: /Seed/ }).fill('7');
     await page.getByRole('textbox', { name: /Length n/ }).fill('15');
     await expect.poll(() => fills(page)).not.toEqual(before);
+    // Both fields are written to the URL; the second write may land a frame after the first.
     await expect.poll(() => new URL(page.url()).searchParams.get('seed')).toBe('7');
-    expect(new URL(page.url()).searchParams.get('length')).toBe('15');
+    await expect.poll(() => new URL(page.url()).searchParams.get('length')).toBe('15');
     const data = countingDataset({ count: 20, length: 15, seed: 7 });
     // The data cell shows the first sequences' counts t_n.
     expect(await quantities(page, 'dataset', 'target')).toEqual(data.targets.slice(0, 6).map((t) => t[15]));

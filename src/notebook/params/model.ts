@@ -22,8 +22,10 @@ export const bpttStep = stepParam({ key: 'bpttStep', label: 'backward step', sym
 export const WEIGHT_RANGE = { min: -3, max: 3 } as const;
 
 /** A weight: a slider over WEIGHT_RANGE. */
-export const weight = <K extends string>(key: K, symbol: Param<number>['symbol'], name: string, initial: number, label = '') =>
-  realParam({ key, symbol, name, label, initial, control: 'slider', ...WEIGHT_RANGE });
+/*#__NO_SIDE_EFFECTS__*/
+export function weight<K extends string>(key: K, symbol: Param<number>['symbol'], name: string, initial: number, label = ''): Param<number, K> {
+  return realParam({ key, symbol, name, label, initial, control: 'slider', ...WEIGHT_RANGE });
+}
 
 /** The recurrent weight w_rec. */
 export const wRec = weight('wRec', { base: 'w', sub: 'rec' }, 'w rec', 1);
