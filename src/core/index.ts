@@ -6,6 +6,8 @@ export { countingTargets } from './countingTargets.ts';
 export { loss } from './loss.ts';
 export type { BackpropOptions, BackpropResult } from './backprop.ts';
 export { backprop } from './backprop.ts';
+export type { ForwardSensitivityResult } from './forwardSensitivity.ts';
+export { forwardSensitivity } from './forwardSensitivity.ts';
 export { NUMERICAL_GRADIENT_STEP, numericalGradient } from './numericalGradient.ts';
 export { relativeError } from './relativeError.ts';
 export type { Dataset } from './dataset.ts';
