@@ -10,7 +10,9 @@ import remarkMath from 'remark-math';
 import remarkEquations from './src/markdown/remark-equations.ts';
 import rehypeEquationAnchors from './src/markdown/rehype-equation-anchors.ts';
 import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
+import rehypeTableAlign from './src/markdown/rehype-table-align.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
+import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 
 /** The sub-path the site is served under: `SITE_BASE=/rnn/ npm run build`. Always starts and ends with `/`. */
 const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -22,7 +24,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? 'dist',
   output: 'static',
-  build: { format: 'directory' },
+  // Stylesheets as files: the Content-Security-Policy allows inline styles only by hash.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   prefetch: false,
   markdown: {
@@ -30,6 +33,7 @@ export default defineConfig({
       remarkPlugins: [remarkMath, [remarkEquations, { chaptersDir, base }]],
       rehypePlugins: [
         rehypeEquationAnchors,
+        rehypeTableAlign,
         [rehypeKatexStrict, katexOptions],
         // Ids first (Astro would add them later), so each section heading can carry a link to itself.
         rehypeHeadingIds,
@@ -46,9 +50,12 @@ export default defineConfig({
       smartypants: true,
     }),
   },
-  integrations: [mdx(), preact(), sitemap()],
+  // Every page carries its Content-Security-Policy; only the search page runs WebAssembly (Pagefind).
+  integrations: [mdx(), preact(), sitemap(), contentSecurityPolicy({ wasmPages: ['search/'] })],
   vite: {
     build: {
+      // Fonts, images and small scripts stay files, never data: URLs or inline scripts the policy would refuse.
+      assetsInlineLimit: 0,
       rolldownOptions: {
         // d3-scale-chromatic ships one file whose every scheme is built by a top-level call; marking its builders pure
         // lets the bundle keep only the two ramps the charts use (interpolateViridis, interpolateRdBu): about 4 KB gzip.

@@ -7,6 +7,7 @@ import { interpolateViridis } from 'd3-scale-chromatic';
 import type { LossSurface, Weights } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
 import { AxisBottom, AxisLeft } from './axes.tsx';
+import { OmittedNote } from './OmittedNote.tsx';
 import './ContourMap.css';
 
 /*
@@ -42,6 +43,8 @@ const HEIGHT = LEGEND_TOP + 32;
 interface Bands {
   paths: { d: string; level: number }[];
   top: number;
+  /** How many grid points have a loss that is not finite (drawn in the highest band). */
+  omitted: number;
 }
 
 /** log10 of the loss, floored, for every grid point; the contour levels at every half decade up to the highest finite value. */
@@ -49,7 +52,9 @@ function computeBands(surface: LossSurface): Bands {
   const { values } = surface;
   const logged = new Float64Array(values.length);
   let top = Math.log10(LOSS_FLOOR) + 1;
+  let omitted = 0;
   for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) omitted++;
     const v = Math.log10(Math.max(values[i], LOSS_FLOOR));
     logged[i] = Number.isNaN(v) ? Infinity : v;
     if (Number.isFinite(v) && v > top) top = v;
@@ -64,7 +69,7 @@ function computeBands(surface: LossSurface): Bands {
       .flatMap((rings) => rings.map((ring) => `M${ring.map(([gx, gy]) => `${gx},${gy}`).join('L')}Z`))
       .join(''),
   }));
-  return { paths, top };
+  return { paths, top, omitted };
 }
 
 /** The colour of a level of log10 E, on a colour-blind-safe sequential scheme. */
@@ -109,6 +114,7 @@ export function ContourMap({ surface, description, overlay, onPoint, onPick }: P
   };
 
   return (
+    <>
     <div
       class="contour-map"
       role="img"
@@ -130,6 +136,11 @@ export function ContourMap({ surface, description, overlay, onPoint, onPick }: P
         <g clip-path={`url(#${clipId})`}>{overlay?.(x, y)}</g>
       </svg>
     </div>
+    <OmittedNote count={bands.omitted}>
+      The loss is not finite at {bands.omitted} of the {surface.values.length} grid points (it overflows): they are coloured as the
+      highest band, and the colour scale is set by the finite losses.
+    </OmittedNote>
+    </>
   );
 }
 

@@ -1,7 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { AxisBottom, AxisLeft } from './axes.tsx';
+import { finiteExtent } from './finiteExtent.ts';
 import { LineLegend } from './LineLegend.tsx';
+import { OmittedNote } from './OmittedNote.tsx';
 import { useChartWidth } from './useChartWidth.ts';
 
 /** One finished epoch's mean loss. */
@@ -44,44 +46,58 @@ export function EpochLossCurve({ stepLosses, stepsPerEpoch, epochs, totalEpochs,
   const { ref, width: measured } = useChartWidth<HTMLDivElement>(DEFAULT_WIDTH, 280);
   const WIDTH = Math.min(measured, 900);
   const x = scaleLinear().domain([0, Math.max(totalEpochs, 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
-  const top = Math.max(6, ...stepLosses.slice(0, 1));
-  const y = scaleLinear().domain([0, top]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  // From 0 to at least 6, the first loss and the reference; losses that are not finite are left out of the axis and
+  // the lines, and later losses above the top are drawn on it (clamped: a loss of 1e308 must not overflow to −∞ px).
+  const extent = finiteExtent([stepLosses.slice(0, 1), [reference.value]], [0, 6]);
+  const { unit } = extent;
+  const omitted = finiteExtent([stepLosses, epochs.map((e) => e.loss), [reference.value]]).omitted;
+  const y = scaleLinear().domain([extent.lo, extent.hi]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]).clamp(true);
+  const yOf = (loss: number) => y(loss / unit);
   const bucket = Math.max(1, Math.ceil(stepLosses.length / MAX_POINTS));
   const points: [number, number][] = [];
   for (let i = 0; i < stepLosses.length; i += bucket) {
-    const chunk = stepLosses.slice(i, i + bucket);
-    points.push([(i + chunk.length) / stepsPerEpoch, chunk.reduce((a, b) => a + b, 0) / chunk.length]);
+    const end = Math.min(i + bucket, stepLosses.length);
+    const chunk = stepLosses.slice(i, end).filter(Number.isFinite);
+    if (chunk.length === 0) continue;
+    const sum = chunk.reduce((a, b) => a + b, 0);
+    // Where the sum overflows, the mean as a sum of v / count does not.
+    const mean = Number.isFinite(sum) ? sum / chunk.length : chunk.reduce((a, b) => a + b / chunk.length, 0);
+    points.push([end / stepsPerEpoch, mean]);
   }
   const stepPath = line<[number, number]>()
+    .defined((p) => Number.isFinite(p[1]))
     .x((p) => x(p[0]))
-    .y((p) => y(p[1]));
+    .y((p) => yOf(p[1]));
+  const drawnEpochs = epochs.filter((e) => Number.isFinite(e.loss));
   const epochPath = line<EpochLoss>()
     .x((e) => x(e.epoch))
-    .y((e) => y(e.loss));
+    .y((e) => yOf(e.loss));
   return (
     <div ref={ref}>
       <svg class="chart" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description}>
         <AxisBottom scale={x} at={HEIGHT - MARGIN.bottom} label="epoch" ticks={WIDTH < 480 ? 4 : 6} />
-        <AxisLeft scale={y} at={MARGIN.left} label={yLabel} />
+        <AxisLeft scale={y} at={MARGIN.left} label={yLabel} unit={unit} />
+        {Number.isFinite(reference.value) && <>
         <line
           x1={MARGIN.left}
           x2={WIDTH - MARGIN.right}
-          y1={y(reference.value)}
-          y2={y(reference.value)}
+          y1={yOf(reference.value)}
+          y2={yOf(reference.value)}
           stroke="var(--c3)"
           stroke-width={1.5}
           stroke-dasharray="6 4"
         />
-        <text x={WIDTH - MARGIN.right - 4} y={y(reference.value) - 6} text-anchor="end" aria-hidden="true">
+        <text x={WIDTH - MARGIN.right - 4} y={yOf(reference.value) - 6} text-anchor="end" aria-hidden="true">
           {reference.label}
         </text>
+        </>}
         {points.length > 0 && <path d={stepPath(points) ?? ''} fill="none" stroke="var(--c1)" stroke-width={1} opacity={0.55} />}
-        {epochs.length > 0 && <path d={epochPath(epochs as EpochLoss[]) ?? ''} fill="none" stroke="var(--c2)" stroke-width={2} />}
-        {epochs.map((e) => (
+        {drawnEpochs.length > 0 && <path d={epochPath(drawnEpochs) ?? ''} fill="none" stroke="var(--c2)" stroke-width={2} />}
+        {drawnEpochs.map((e) => (
           <circle
             key={e.epoch}
             cx={x(e.epoch)}
-            cy={y(e.loss)}
+            cy={yOf(e.loss)}
             r={epochs.length <= 60 ? 3 : 0}
             fill="var(--c2)"
             data-quantity="epoch-loss"
@@ -99,6 +115,7 @@ export function EpochLossCurve({ stepLosses, stepsPerEpoch, epochs, totalEpochs,
           step={[0, 16]}
         />
       </svg>
+      <OmittedNote count={omitted} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '~/notebook/format.ts';
+import type { ComponentChildren } from 'preact';
 import { AxisBottom } from './axes.tsx';
+import { OmittedNote } from './OmittedNote.tsx';
 import { useChartWidth } from './useChartWidth.ts';
 import './SignedLogChart.css';
 
@@ -50,6 +52,8 @@ interface Props {
   xLabel?: string;
   /** Chart height in viewBox units (the width is 640). */
   height?: number;
+  /** Words shown under the chart when some values are not finite (default: where the ±∞ are, how many NaN are left out). */
+  omitted?: ComponentChildren;
 }
 
 /** The width drawn before the chart is measured (and on the server): the prose column's. */
@@ -129,21 +133,24 @@ function logMagnitude(v: number): number | null {
  * above it, so no value is dropped and none is drawn as NaN (a NaN value, ∞ − ∞, is left out and the caller
  * says so in words).
  */
-export function SignedLogChart({ series, description, yLabel, xLabel = 'step k', indexName = 'k', from = 0, height = 280 }: Props) {
+export function SignedLogChart({ series, description, yLabel, xLabel = 'step k', indexName = 'k', from = 0, height = 280, omitted }: Props) {
   const { ref, width: WIDTH } = useChartWidth<HTMLDivElement>(DEFAULT_WIDTH);
   const n = Math.max(...series.map((s) => s.values.length - 1), 1);
   const logs: number[] = [];
   let hasZero = false;
-  let hasInfinite = false;
+  let infinite = 0;
+  let notNumbers = 0;
   for (const s of series) {
     for (let k = from; k < s.values.length; k++) {
       const v = s.values[k];
       const l = logMagnitude(v);
       if (l !== null) logs.push(l);
       else if (v === 0) hasZero = true;
-      else if (v === Infinity || v === -Infinity) hasInfinite = true;
+      else if (v === Infinity || v === -Infinity) infinite++;
+      else notNumbers++;
     }
   }
+  const hasInfinite = infinite > 0;
   let lo = logs.length ? Math.min(...logs) : -1;
   let hi = logs.length ? Math.max(...logs) : 1;
   if (hi - lo < 2) {
@@ -271,6 +278,16 @@ export function SignedLogChart({ series, description, yLabel, xLabel = 'step k',
         );
       })}
     </svg>
+    <OmittedNote count={infinite + notNumbers}>{omitted ?? nonFiniteWords(infinite, notNumbers)}</OmittedNote>
     </div>
   );
+}
+
+/** What the chart does with the values that are not finite, in words. */
+function nonFiniteWords(infinite: number, notNumbers: number): string {
+  const values = (count: number) => (count === 1 ? '1 value' : `${count} values`);
+  const parts: string[] = [];
+  if (infinite > 0) parts.push(`${values(infinite)} overflowed to ±∞ and ${infinite === 1 ? 'is' : 'are'} drawn on the “∞” row above the plot`);
+  if (notNumbers > 0) parts.push(`${values(notNumbers)} ${notNumbers === 1 ? 'is' : 'are'} undefined (such as ∞ − ∞) and not drawn`);
+  return `Not finite: ${parts.join('; ')}.`;
 }

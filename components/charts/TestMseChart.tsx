@@ -2,6 +2,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { AxisBottom } from './axes.tsx';
 import { LineLegend } from './LineLegend.tsx';
+import { OmittedNote } from './OmittedNote.tsx';
 import { powerLabel } from './SignedLogChart.tsx';
 import { useChartWidth } from './useChartWidth.ts';
 
@@ -48,13 +49,15 @@ export function TestMseChart({ series, limit, baseline, description }: Props) {
   const WIDTH = Math.min(measured, 900);
   const shown = series.flatMap((s) => s.values).concat(baseline ? [baseline.value] : []).filter((v) => Number.isFinite(v) && v > 0);
   const low = Math.max(AXIS.floor, Math.min(AXIS.low, 10 ** Math.floor(Math.log10(Math.min(...shown, AXIS.low)))));
-  const high = Math.max(AXIS.high, 10 ** Math.ceil(Math.log10(Math.max(...shown, AXIS.high))));
+  // At most 10³⁰⁸: the next decade up is ∞. Values that are not finite are left out and counted for the note.
+  const high = Math.min(1e308, Math.max(AXIS.high, 10 ** Math.ceil(Math.log10(Math.max(...shown, AXIS.high)))));
+  const omitted = series.reduce((count, s) => count + s.values.filter((v) => !Number.isFinite(v)).length, 0) + (baseline && !Number.isFinite(baseline.value) ? 1 : 0);
   const x = scaleLinear().domain([0, Math.max(limit, 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleLog().domain([low, high]).range([HEIGHT - MARGIN.bottom, MARGIN.top]).clamp(true);
   const decades: number[] = [];
   for (let e = Math.round(Math.log10(low)); e <= Math.round(Math.log10(high)); e++) decades.push(e);
   const every = decades.length > 7 ? 2 : 1;
-  const path = line<number>();
+  const path = line<number>().defined(Number.isFinite);
   return (
     <div class="test-mse-chart" ref={ref}>
       <svg class="chart" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description}>
@@ -69,7 +72,7 @@ export function TestMseChart({ series, limit, baseline, description }: Props) {
           ))}
           <text class="axis-label" x={8} y={14}>test MSE (log scale)</text>
         </g>
-        {baseline && (
+        {baseline && Number.isFinite(baseline.value) && (
           <g class="baseline" aria-hidden="true">
             <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(baseline.value)} y2={y(baseline.value)} stroke="var(--fg-muted)" stroke-width={1.5} stroke-dasharray="2 4" />
             <text x={WIDTH - MARGIN.right - 4} y={y(baseline.value) - 6} text-anchor="end">{baseline.label}</text>
@@ -95,6 +98,7 @@ export function TestMseChart({ series, limit, baseline, description }: Props) {
           swatch={16}
         />
       </svg>
+      <OmittedNote count={omitted} />
     </div>
   );
 }

@@ -7,18 +7,25 @@ interface AxisProps {
   at: number;
   ticks?: number;
   label: string;
+  /** What one unit of the scale's domain stands for (see finiteExtent): tick t is labelled t · unit. Default 1. */
+  unit?: number;
+}
+
+/** The scale's ticks that land on the axis and whose value (t · unit) is a finite number. */
+function finiteTicks(scale: ScaleLinear<number, number>, count: number, unit: number): number[] {
+  return scale.ticks(count).filter((tick) => Number.isFinite(scale(tick)) && Number.isFinite(tick * unit));
 }
 
 /** A bottom axis with ticks from the scale, labelled by the site's number formatter. */
-export function AxisBottom({ scale, at, ticks = 6, label }: AxisProps) {
+export function AxisBottom({ scale, at, ticks = 6, label, unit = 1 }: AxisProps) {
   const [x0, x1] = scale.range();
   return (
     <g class="axis" aria-hidden="true">
       <line x1={x0} x2={x1} y1={at} y2={at} />
-      {scale.ticks(ticks).map((tick, i) => (
+      {finiteTicks(scale, ticks, unit).map((tick, i) => (
         <g key={i} transform={`translate(${scale(tick)},${at})`}>
           <line y2={5} />
-          <text y={17} text-anchor="middle">{formatNumber(tick, 3)}</text>
+          <text y={17} text-anchor="middle">{formatNumber(tick * unit, 3)}</text>
         </g>
       ))}
       <text class="axis-label" x={(x0 + x1) / 2} y={at + 34} text-anchor="middle">{label}</text>
@@ -27,15 +34,15 @@ export function AxisBottom({ scale, at, ticks = 6, label }: AxisProps) {
 }
 
 /** A left axis with ticks from the scale, labelled by the site's number formatter. */
-export function AxisLeft({ scale, at, ticks = 5, label }: AxisProps) {
+export function AxisLeft({ scale, at, ticks = 5, label, unit = 1 }: AxisProps) {
   const [y0, y1] = scale.range();
   return (
     <g class="axis" aria-hidden="true">
       <line x1={at} x2={at} y1={y0} y2={y1} />
-      {scale.ticks(ticks).map((tick, i) => (
+      {finiteTicks(scale, ticks, unit).map((tick, i) => (
         <g key={i} transform={`translate(${at},${scale(tick)})`}>
           <line x2={-5} />
-          <text x={-8} dy="0.32em" text-anchor="end">{formatNumber(tick, 3)}</text>
+          <text x={-8} dy="0.32em" text-anchor="end">{formatNumber(tick * unit, 3)}</text>
         </g>
       ))}
       <text class="axis-label" transform={`translate(${at - 38},${(y0 + y1) / 2}) rotate(-90)`} text-anchor="middle">{label}</text>

@@ -1,45 +1,14 @@
 import { useMemo } from 'preact/hooks';
-import { gradientDescent, trainWith, type Dataset, type Objective, type TrainStep, type Weights } from '~/core';
 import { formatNumber } from '~/notebook/format.ts';
 import { LARGEST_DOUBLE } from '~/notebook/overflowMessage.ts';
 import { declareCell } from '~/notebook/page.ts';
 import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { Controls } from '../controls/Controls.tsx';
 import { SignedLogChart, type SignedLogSeries } from '../charts/SignedLogChart.tsx';
+import { clipRun, type ClipRun } from './clipRun.ts';
 import { COUNTING_DATA_KEYS, useCountingData } from './useCountingData.ts';
 import './ClipDemo.css';
 import * as trainingParams from '~/notebook/params/training.ts';
-
-/** Iterations each run goes to. */
-export const CLIP_ITERATIONS = 500;
-
-/** One gradient-descent run: the loss at the start of every update (index = iteration) and where it ended. */
-interface Run {
-  loss: Float64Array;
-  last: TrainStep;
-  /** The first iteration whose new weights were not finite, or 0. */
-  overflowAt: number;
-  clippedCount: number;
-}
-
-/** Runs trainWith() with gradient descent for up to CLIP_ITERATIONS updates, stopping once the weights overflow. */
-function run(data: Dataset, start: Weights, lr: number, objective: Objective, clipNorm: number | undefined): Run {
-  const loss = new Float64Array(CLIP_ITERATIONS + 1).fill(Number.NaN);
-  let last: TrainStep | undefined;
-  let overflowAt = 0;
-  let clippedCount = 0;
-  for (const step of trainWith(data, start, () => gradientDescent({ kind: 'gd', learningRate: lr }), { objective, clipNorm })) {
-    loss[step.iteration] = step.loss;
-    last = step;
-    if (step.clipped) clippedCount++;
-    if (!Number.isFinite(step.w.wRec) || !Number.isFinite(step.w.wX)) {
-      overflowAt = step.iteration;
-      break;
-    }
-    if (step.iteration >= CLIP_ITERATIONS) break;
-  }
-  return { loss, last: last!, overflowAt, clippedCount };
-}
 
 const clipping = declareCell({
   name: 'clipping',
@@ -57,12 +26,12 @@ function Clipping({ notebook }: ViewProps<typeof clipping>) {
   const theta = clip.value;
   const [plain, clipped] = useMemo(
     () => [
-      run(data, start, lr.value, objective.value, undefined),
-      theta > 0 ? run(data, start, lr.value, objective.value, theta) : null,
+      clipRun(data, start, lr.value, objective.value, undefined),
+      theta > 0 ? clipRun(data, start, lr.value, objective.value, theta) : null,
     ],
     [data, startWX.value, startWRec.value, lr.value, objective.value, theta],
   );
-  const describeRun = (r: Run, name: string) =>
+  const describeRun = (r: ClipRun, name: string) =>
     r.overflowAt > 0
       ? `${name}: the weights overflow at iteration ${r.overflowAt} (the step was larger than ${LARGEST_DOUBLE}).`
       : `${name}: after ${r.last.iteration} iterations (w_x, w_rec) = (${formatNumber(r.last.w.wX)}, ${formatNumber(r.last.w.wRec)}), error ${formatNumber(r.last.loss)}.`;
@@ -82,7 +51,7 @@ function Clipping({ notebook }: ViewProps<typeof clipping>) {
       positive: { color: 'var(--c1)', shape: 'circle' as const, label: '' },
     });
   }
-  const startLoss = plain.loss[1];
+  const startLoss = plain.loss[0];
   return (
     <>
       <Controls notebook={notebook} params={[trainingParams.clip, trainingParams.lr]} />
@@ -122,7 +91,6 @@ function Clipping({ notebook }: ViewProps<typeof clipping>) {
       </dl>
       <SignedLogChart
         series={series}
-        from={1}
         indexName="iteration"
         xLabel="iteration"
         yLabel="error E (log scale)"

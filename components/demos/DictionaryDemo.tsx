@@ -5,6 +5,7 @@ import { formatNumber } from '~/notebook/format.ts';
 import { frameCell } from '../frameCell.tsx';
 import { readSentence } from '../next-word/readSentence.ts';
 import { SentenceInput } from '../next-word/SentenceInput.tsx';
+import { quoteInput, shortenInput } from '../next-word/shortenInput.ts';
 import './DictionaryDemo.css';
 
 /** The vocabulary of the project's corpus, built once when the module loads. */
@@ -58,7 +59,7 @@ function Dictionary() {
         <span>Sentence (words are lower-cased and punctuation is dropped)</span>
         <SentenceInput id={id} value={draft} invalid={error !== ''} onText={onInput} />
         <span id={`${id}-message`} role="status" aria-live="polite" class={error ? 'message error' : 'visually-hidden'}>
-          {error ? `${error} Still showing the last sentence read: “${words.join(' ')}”.` : ''}
+          {error ? `${error} Still showing the last sentence read: “${words.map((word) => shortenInput(word)).join(' ')}”.` : ''}
         </span>
       </label>
       <div aria-live="polite" class="dictionary-output">
@@ -69,7 +70,7 @@ function Dictionary() {
             return (
               <li key={position} class={unknown ? 'is-unknown' : undefined}>
                 <span class="token-word">
-                  {word}
+                  {shortenInput(word)}
                   {unknown && (
                     <span class="token-marker" title="not in the dictionary">
                       <span aria-hidden="true">?</span>
@@ -87,7 +88,7 @@ function Dictionary() {
         </ol>
         {encoded.unknown.length > 0 && (
           <p class="message warning dictionary-unknown">
-            Not in the dictionary: {encoded.unknown.map((u) => `“${u.word}”`).join(', ')}.{' '}
+            Not in the dictionary: {encoded.unknown.map((u) => quoteInput(u.word)).join(', ')}.{' '}
             {encoded.unknown.length === 1 ? 'It is' : 'They are'} read as the unknown-word token{' '}
             <code>{UNKNOWN}</code>, index {formatNumber(dictionary.unknown)}: a model sees only that some unfamiliar
             word stood there.

@@ -1,5 +1,5 @@
 import { interpolateRdBu } from 'd3-scale-chromatic';
-import { useMemo } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import { encode, hiddenStates } from '~/core/lm/index.ts';
 import { formatNumber } from '~/notebook/format.ts';
 import { frameCell } from '../frameCell.tsx';
@@ -29,6 +29,7 @@ export default frameCell(hiddenState, Strip);
 
 function Strip({ initial }: Props) {
   const { ref, width: available } = useChartWidth<HTMLElement>(576);
+  const rampId = `${useId()}-ramp`;
   const { mounted, model } = usePageModel();
   const words = (mounted ? predictorWords.value : null) ?? initial.words;
   const states = useMemo(() => {
@@ -83,7 +84,16 @@ function Strip({ initial }: Props) {
       </figure>
       <div class="hidden-state-legend" aria-hidden="true">
         <span>−1</span>
-        <span class="hidden-state-ramp" style={{ background: `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => interpolateRdBu(t)).join(', ')})` }} />
+        <svg class="hidden-state-ramp" viewBox="0 0 1 1" preserveAspectRatio="none">
+          <defs>
+            <linearGradient id={rampId}>
+              {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+                <stop key={t} offset={t} stop-color={interpolateRdBu(t)} />
+              ))}
+            </linearGradient>
+          </defs>
+          <rect width={1} height={1} fill={`url(#${rampId})`} />
+        </svg>
         <span>+1</span>
         <span class="hidden-state-legend-note">red: negative, white: 0, blue: positive (tanh keeps every unit in (−1, 1))</span>
       </div>

@@ -28,6 +28,24 @@ export function repeatTo(x: readonly number[], n: number): number[] {
   return Array.from({ length: n }, (_, i) => x[i % x.length]);
 }
 
+/**
+ * The measured run: the small LSTM's error flow ∂c_n/∂c_k (first unit) along the cell path alone and along all paths,
+ * for a forget gate near f (f = 1: the original cell, without a forget gate), over x repeated to length n.
+ */
+export function measuredFlow(f: number, n: number, x: readonly number[]): { path: Float64Array; total: Float64Array } {
+  const params = lstmInit({
+    hiddenSize: MEASURED_CELL.hiddenSize,
+    seed: MEASURED_CELL.seed,
+    forgetGate: f < 1,
+    forgetBias: f < 1 ? forgetBias(f) : 0,
+  });
+  const trace = lstmForward(params, repeatTo(x, n));
+  return {
+    path: Float64Array.from(cellPathFlow(trace), (row) => row[0]),
+    total: Float64Array.from(cellFlow(params, trace), (row) => row[0]),
+  };
+}
+
 const lstmFlow = declareCell({
   name: 'lstm-flow',
   label: 'Error flow through an LSTM cell state and through a plain recurrent weight',
@@ -43,20 +61,7 @@ function Flow({ notebook }: ViewProps<typeof lstmFlow>) {
   const N = n.value;
   const f = forget.value;
   const flow = useMemo(() => errorFlow({ n: N, wRec: wRec.value, forget: f }), [N, wRec.value, f]);
-  const measured = useMemo(() => {
-    if (!measure) return null;
-    const params = lstmInit({
-      hiddenSize: MEASURED_CELL.hiddenSize,
-      seed: MEASURED_CELL.seed,
-      forgetGate: f < 1,
-      forgetBias: f < 1 ? forgetBias(f) : 0,
-    });
-    const trace = lstmForward(params, repeatTo(x.value, N));
-    return {
-      path: Float64Array.from(cellPathFlow(trace), (row) => row[0]),
-      total: Float64Array.from(cellFlow(params, trace), (row) => row[0]),
-    };
-  }, [measure, f, N, x.value]);
+  const measured = useMemo(() => (measure ? measuredFlow(f, N, x.value) : null), [measure, f, N, x.value]);
 
   const series: SignedLogSeries[] = [
     {

@@ -5,6 +5,7 @@ import { formatNumber } from '~/notebook/format.ts';
 import { frameCell } from '../frameCell.tsx';
 import { readSentence } from '../next-word/readSentence.ts';
 import { SentenceInput } from '../next-word/SentenceInput.tsx';
+import { quoteInput } from '../next-word/shortenInput.ts';
 import { usePageModel } from '../next-word/usePageModel.ts';
 import { predictorWords, shippedModel, TOP_K, trainedModel, type NextWordInitial, type PageModel } from './nextWordModel.ts';
 import './NextWord.css';
@@ -27,23 +28,22 @@ export default frameCell(nextWord, Predictor);
 /** Why the predictor could not read the text typed. */
 interface Refusal {
   message: string;
-  /** The words typed, and which are outside the dictionary. */
-  words: string[];
-  unknown: Set<number>;
 }
 
 /** Reads the typed text with the model's dictionary: the words, or why they cannot be read. */
 function read(text: string, model: PageModel): string[] | Refusal {
   const { words, refusal } = readSentence(text);
-  if (refusal) return { message: refusal, words, unknown: new Set() };
+  if (refusal) return { message: refusal };
   const { unknown } = encode(model.dict, words);
   if (unknown.length > 0) {
-    const list = unknown.map((u) => `“${u.word}”`).join(', ');
+    // Each unknown word is quoted once, shortened if long: the message must fit a phone's screen whatever was typed.
+    const list = unknown.map((u) => quoteInput(u.word)).join(', ');
+    const one = unknown.length === 1;
     const message =
-      `${list} ${unknown.length === 1 ? 'is' : 'are'} not in the dictionary (the ${model.dict.words.length - 3} words of the corpus). ` +
+      `${list} ${one ? 'is' : 'are'} not in the dictionary (the ${model.dict.words.length - 3} words of the corpus). ` +
       `The model never read ${UNKNOWN} while it was trained, so its input column for an unknown word is still random: ` +
-      'rather than guess, the cell refuses the sentence. Replace or remove the marked word.';
-    return { message, words, unknown: new Set(unknown.map((u) => u.position)) };
+      `rather than guess, the cell refuses the sentence. Replace or remove ${one ? 'that word' : 'those words'}.`;
+    return { message };
   }
   return words;
 }
@@ -151,20 +151,6 @@ function Predictor({ initial }: Props) {
       <div id={`${id}-message`} aria-live="polite" class="next-word-message">
         {refusal && (
           <div class="message error">
-            {refusal.words.length > 0 && (
-              <p class="next-word-tokens">
-                {refusal.words.map((word, position) =>
-                  refusal.unknown.has(position) ? (
-                    <mark key={position} class="is-unknown" title="not in the dictionary">
-                      {word}
-                      <span class="visually-hidden"> (not in the dictionary)</span>
-                    </mark>
-                  ) : (
-                    <span key={position}>{word}</span>
-                  ),
-                )}
-              </p>
-            )}
             <p>{refusal.message}</p>
             <p>Still showing the last sentence read: “{phrase}”.</p>
           </div>
@@ -179,9 +165,9 @@ function Predictor({ initial }: Props) {
           {top.map((r) => (
             <li key={r.index}>
               <span class="next-word-word">{r.word}</span>
-              <span class="next-word-track" aria-hidden="true">
-                <span class="next-word-bar" style={{ width: `${Math.max(0, Math.min(1, r.probability)) * 100}%` }} />
-              </span>
+              <svg class="next-word-track" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
+                <rect class="next-word-bar" width={Math.max(0, Math.min(1, r.probability))} height={1} />
+              </svg>
               <span class="value" data-quantity="probability" data-value={String(r.probability)} data-word={r.word}>
                 {formatNumber(r.probability)}
               </span>

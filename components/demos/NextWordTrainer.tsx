@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { LmTrainOptions } from '~/core/lm/index.ts';
 import { formatNumber } from '~/notebook/format.ts';
 import { frameCell } from '../frameCell.tsx';
@@ -10,7 +10,7 @@ import { TrainingProgress } from '../next-word/TrainingProgress.tsx';
 import { TrainingSummary } from '../next-word/TrainingSummary.tsx';
 import { UseTrainedWeights } from '../next-word/UseTrainedWeights.tsx';
 import { useTrainingRun } from '../next-word/useTrainingRun.ts';
-import type { NextWordInitial } from './nextWordModel.ts';
+import { trainedModel, type NextWordInitial } from './nextWordModel.ts';
 import './NextWordTrainer.css';
 
 interface Props {
@@ -31,6 +31,13 @@ function Trainer({ initial }: Props) {
   const epochsError = typeof chosen === 'string' ? chosen : '';
   const training = useTrainingRun();
   const { phase, plan, epochs, finalLoss } = training;
+  // False on the server and in the hydrating render: without JavaScript the controls stay disabled.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  // Weights handed to the predictor come from the current run: discarding the run returns it to the shipped ones.
+  const discardRun = () => {
+    if (trainedModel.peek() !== null) trainedModel.value = null;
+  };
   const seconds = training.elapsedMs / 1000;
   const first = epochs[0];
   const last = epochs[epochs.length - 1];
@@ -42,20 +49,29 @@ function Trainer({ initial }: Props) {
 
   return (
     <>
-      <TrainerSettings
-        hyper={hyper}
-        sentences={initial.sentences}
-        epochsText={epochsText}
-        epochsError={epochsError}
-        onEpochsText={setEpochsText}
-        phase={phase}
-        onStart={() => {
-          if (typeof chosen === 'number') training.start({ ...(hyper as LmTrainOptions), epochs: chosen });
-        }}
-        onPause={training.pause}
-        onResume={training.resume}
-        onReset={training.reset}
-      />
+      <fieldset class="trainer-settings" disabled={!ready}>
+        <legend class="visually-hidden">Training settings</legend>
+        <TrainerSettings
+          hyper={hyper}
+          sentences={initial.sentences}
+          epochsText={epochsText}
+          epochsError={epochsError}
+          onEpochsText={setEpochsText}
+          phase={phase}
+          onStart={() => {
+            if (typeof chosen !== 'number') return;
+            discardRun();
+            training.start({ ...(hyper as LmTrainOptions), epochs: chosen });
+          }}
+          onPause={training.pause}
+          onResume={training.resume}
+          onReset={() => {
+            discardRun();
+            training.reset();
+          }}
+        />
+      </fieldset>
+      {!ready && <p class="message">Training runs in your browser and needs JavaScript: without it, these controls are disabled.</p>}
       {phase === 'error' && (
         <p class="message error" role="alert">
           Training stopped: {training.error}. Press Reset, then start again.

@@ -6,6 +6,7 @@ import { declareCell } from '~/notebook/page.ts';
 import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { Controls } from '../controls/Controls.tsx';
 import { StateChart } from '../charts/StateChart.tsx';
+import { TablePager, useTablePage } from '../controls/TablePager.tsx';
 import * as modelParams from '~/notebook/params/model.ts';
 
 const states = declareCell({
@@ -22,6 +23,9 @@ function States({ notebook }: ViewProps<typeof states>) {
   const s = useMemo(() => forward(x.value, { wRec: wRec.value, wX: wX.value }), [x.value, wRec.value, wX.value]);
   const n = x.value.length;
   const overflowAt = firstNonFinite(s);
+  // a long sequence's table is drawn a page of steps at a time: a thousand columns take longer than a frame to lay out
+  const page = useTablePage(0, n);
+  const steps = Array.from({ length: page.to - page.from + 1 }, (_, i) => page.from + i);
   const last = s[n];
   const summary =
     overflowAt < 0 ? (
@@ -41,22 +45,22 @@ function States({ notebook }: ViewProps<typeof states>) {
         yLabel="s_k"
         description={`Line chart of the states s_0 to s_${n}: ${Array.from(s.slice(0, 40), (v, k) => `s_${k} = ${formatNumber(v)}`).join(', ')}${n >= 40 ? ', …' : ''}.`}
       />
+      <TablePager name="k" min={0} max={n} {...page} />
       <div class="table-scroll">
         <table>
-          <caption class="visually-hidden">The states s_k for k = 0 to {n}</caption>
+          <caption class="visually-hidden">The states s_k for k = {page.from} to {page.to}</caption>
           <thead>
-            <tr><th scope="row">k</th>{Array.from(s, (_, k) => <th scope="col" key={k}>{k}</th>)}</tr>
+            <tr><th scope="row">k</th>{steps.map((k) => <th scope="col" key={k}>{k}</th>)}</tr>
           </thead>
           <tbody>
             <tr>
               <th scope="row">x<sub>k</sub></th>
-              <td>–</td>
-              {x.value.map((v, i) => <td key={i}>{v}</td>)}
+              {steps.map((k) => <td key={k}>{k === 0 ? '–' : x.value[k - 1]}</td>)}
             </tr>
             <tr>
               <th scope="row">s<sub>k</sub></th>
-              {Array.from(s, (v, k) => (
-                <td key={k} data-quantity="s" data-k={k} data-value={String(v)}>{formatNumber(v)}</td>
+              {steps.map((k) => (
+                <td key={k} data-quantity="s" data-k={k} data-value={String(s[k])}>{formatNumber(s[k])}</td>
               ))}
             </tr>
           </tbody>

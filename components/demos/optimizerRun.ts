@@ -9,17 +9,17 @@ export const REACH_DISTANCE = 0.01;
 export type StopReason = 'overflow' | 'escaped';
 
 /**
- * One optimizer's run of the core's `train` generator, kept one update ahead so that the loss at the current
- * weights is known (the core reports each update's loss at the weights it starts from). It records the weights and
- * losses of every iteration, stops itself when the weights or the loss overflow or the weights leave
- * [−ESCAPE_BOUND, ESCAPE_BOUND], and notes the first iteration within REACH_DISTANCE of (1, 1).
+ * One optimizer's run of the core's `train` generator. It records the weights of every iteration and the core's loss
+ * at those weights (each update's `loss` is at its new weights `w`; the start's is the first update's `lossFrom`),
+ * stops itself when the weights or the loss overflow or the weights leave [−ESCAPE_BOUND, ESCAPE_BOUND], and notes
+ * the first iteration within REACH_DISTANCE of (1, 1).
  */
 export class OptimizerRun {
   /** Updates taken so far (0 before the first). */
   iteration = 0;
   /** The weights after `iteration` updates. */
   w: Weights;
-  /** The (penalised) loss at `w`; NaN once the run has stopped for overflow or escape before it was known. */
+  /** The (penalised) loss at `w`; NaN once the run has stopped because `w` overflowed or escaped. */
   loss: number;
   /** Why the run stopped, or null while it can go on. */
   stopped: StopReason | null = null;
@@ -39,15 +39,18 @@ export class OptimizerRun {
     this.w = { wRec: start.wRec, wX: start.wX };
     this.path[0] = start.wX;
     this.path[1] = start.wRec;
-    this.loss = NaN;
-    this.lookAhead();
+    // the first update is taken now for the loss at the start (its lossFrom); advance() hands it out
+    this.pending = this.updates.next().value;
+    this.loss = this.pending.lossFrom;
+    this.losses[0] = this.loss;
+    if (!Number.isFinite(this.loss)) this.stopped = 'overflow';
     this.checkReached();
   }
 
   /** Takes one update; false (and nothing changes) when the run has stopped or reached its limit. */
   advance(): boolean {
-    if (this.stopped !== null || this.iteration >= this.limit || this.pending === null) return false;
-    const step = this.pending;
+    if (this.stopped !== null || this.iteration >= this.limit) return false;
+    const step = this.pending ?? this.updates.next().value;
     this.pending = null;
     this.iteration = step.iteration;
     this.w = step.w;
@@ -56,7 +59,11 @@ export class OptimizerRun {
     this.loss = NaN;
     if (!Number.isFinite(step.w.wX) || !Number.isFinite(step.w.wRec)) this.stopped = 'overflow';
     else if (Math.abs(step.w.wX) > ESCAPE_BOUND || Math.abs(step.w.wRec) > ESCAPE_BOUND) this.stopped = 'escaped';
-    else this.lookAhead();
+    else {
+      this.loss = step.loss;
+      this.losses[this.iteration] = this.loss;
+      if (!Number.isFinite(this.loss)) this.stopped = 'overflow';
+    }
     this.checkReached();
     return true;
   }
@@ -64,13 +71,6 @@ export class OptimizerRun {
   /** Whether `advance` can take another update. */
   get active(): boolean {
     return this.stopped === null && this.iteration < this.limit;
-  }
-
-  private lookAhead() {
-    this.pending = this.updates.next().value;
-    this.loss = this.pending.loss;
-    this.losses[this.iteration] = this.loss;
-    if (!Number.isFinite(this.loss)) this.stopped = 'overflow';
   }
 
   private checkReached() {

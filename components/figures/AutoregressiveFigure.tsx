@@ -41,13 +41,17 @@ function Bars({ notebook }: ViewProps<typeof closedForm>) {
         <span data-quantity="s-n" data-value={String(s[n])}>{formatNumber(s[n])}</span>
         {sOverflow ? ' (the state overflows: it is too large to represent)' : ''}.
       </p>
-      {overflowed > 0 && (
-        <p class="message warning">
-          w<sub>rec</sub><sup>n−k</sup> overflows for the {overflowed} oldest input{overflowed === 1 ? '' : 's'}: their weights are
-          too large to represent as numbers, so those bars are not drawn.
-        </p>
-      )}
-      <InputWeightBars weights={weights} x={x} description={description} />
+      <InputWeightBars
+        weights={weights}
+        x={x}
+        description={description}
+        omitted={
+          <>
+            w<sub>rec</sub><sup>n−k</sup> overflows for the {overflowed} oldest input{overflowed === 1 ? '' : 's'}: their weights are
+            too large to represent as numbers (not finite), so those bars are not drawn and the axis is scaled to the others.
+          </>
+        }
+      />
     </>
   );
 }

@@ -2,6 +2,8 @@ import { useMemo } from 'preact/hooks';
 import { forward } from '~/core';
 import { declareCell } from '~/notebook/page.ts';
 import { resolveStep } from '~/notebook/normalise.ts';
+import { firstNonFinite } from '~/notebook/overflow.ts';
+import { OVERFLOW_CURE } from '~/notebook/overflowMessage.ts';
 import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { UnrolledGraph } from './UnrolledGraph.tsx';
 
@@ -21,13 +23,21 @@ function Unrolled({ notebook }: ViewProps<typeof unrolled>) {
   const step = notebook.state.step.value;
   const s = useMemo(() => forward(x, { wRec, wX }), [x, wRec, wX]);
   const n = x.length;
+  const overflowAt = firstNonFinite(s);
   return (
-    <UnrolledGraph
-      values={s}
-      x={x}
-      highlight={resolveStep(step, n)}
-      weights={{ wRec, wX }}
-      label={`The network unrolled over ${n} steps`}
-    />
+    <>
+      <UnrolledGraph
+        values={s}
+        x={x}
+        highlight={resolveStep(step, n)}
+        weights={{ wRec, wX }}
+        label={`The network unrolled over ${n} steps`}
+      />
+      {overflowAt >= 0 && (
+        <p class="message warning" aria-live="polite">
+          The states overflow: from step {overflowAt} on they are too large to represent and are shown as ∞. {OVERFLOW_CURE}.
+        </p>
+      )}
+    </>
   );
 }

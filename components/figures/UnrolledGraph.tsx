@@ -151,13 +151,13 @@ export function UnrolledGraph(props: UnrolledGraphProps) {
     );
   }, [win.first, win.last, win.hiddenBefore, win.hiddenAfter, highlight, direction, x, symbol, nodeH, width]);
 
-  const shown = steps.map((k) => `${symbol}_${k} = ${formatNumber(values[k])}${secondary ? ` (${secondary.symbol}_${k} = ${formatNumber(secondary.values[k])})` : ''}`);
-  const inputs = steps.filter((k) => k >= 1).map((k) => `x_${k} = ${formatNumber(x[k - 1])}`);
+  const shown = steps.map((k) => `${symbol}_${k} ${spoken(values[k])}${secondary ? ` (${secondary.symbol}_${k} ${spoken(secondary.values[k])})` : ''}`);
+  const inputs = steps.filter((k) => k >= 1).map((k) => `x_${k} ${spoken(x[k - 1])}`);
   const description =
     `${label}: ${n + 1} state nodes ${symbol}_0 to ${symbol}_${n}, each fed by the previous one through w_rec and by its input through w_x` +
     (weights ? ` (w_rec = ${formatNumber(weights.wRec)}, w_x = ${formatNumber(weights.wX)})` : '') +
     `. Shown: steps ${win.first} to ${win.last}${win.hiddenBefore + win.hiddenAfter > 0 ? ` (${win.hiddenBefore + win.hiddenAfter} steps left out)` : ''}, ` +
-    `${shown.join(', ')}${inputs.length ? `; inputs ${inputs.join(', ')}` : ''}. Highlighted: step ${highlight}, ${symbol}_${highlight} = ${formatNumber(values[highlight])}.`;
+    `${shown.join(', ')}${inputs.length ? `; inputs ${inputs.join(', ')}` : ''}. Highlighted: step ${highlight}, ${symbol}_${highlight} ${spoken(values[highlight])}.`;
 
   return (
     <div class="unrolled-graph" ref={box}>
@@ -194,6 +194,11 @@ export function UnrolledGraph(props: UnrolledGraphProps) {
       </svg>
     </div>
   );
+}
+
+/** "= v" for the text alternative; a NaN (∞ − ∞ after an overflow) is said to be "not a number". */
+function spoken(v: number): string {
+  return Number.isNaN(v) ? 'is not a number' : `= ${formatNumber(v)}`;
 }
 
 /** A straight arrow with a filled head at (x2, y2), drawn in the current stroke colour. */

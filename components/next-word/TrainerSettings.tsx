@@ -1,5 +1,4 @@
 import { useId } from 'preact/hooks';
-import { MAX_EPOCHS } from './readEpochs.ts';
 import type { Phase } from './trainingRun.ts';
 
 interface Props {
@@ -37,11 +36,10 @@ export function TrainerSettings({ hyper, sentences, epochsText, epochsError, onE
           <span>Epochs (passes over the {sentences} sentences)</span>
           <input
             id={`${id}-epochs`}
-            type="number"
-            min={1}
-            max={MAX_EPOCHS}
-            step={1}
+            type="text"
             inputMode="numeric"
+            autoComplete="off"
+            spellcheck={false}
             value={epochsText}
             disabled={busy}
             aria-invalid={epochsError ? 'true' : 'false'}

@@ -29,7 +29,9 @@ export function TrainingProgress({ phase, plan, step, seconds }: Props) {
       <p class="trainer-numbers" aria-live="off">
         {plan === null ? (
           phase === 'idle' ? (
-            'Not started. Training runs in your browser (it needs JavaScript), in a background worker, so the page stays usable.'
+            'Not started. Training runs in your browser, in a background worker, so the page stays usable.'
+          ) : phase === 'error' ? (
+            'Training failed to start.'
           ) : (
             'Starting…'
           )
@@ -39,7 +41,7 @@ export function TrainingProgress({ phase, plan, step, seconds }: Props) {
             <span class="value" data-quantity="step" data-value={String(step)}>{step}</span> of {totalSteps} ·{' '}
             <span class="value" data-quantity="elapsed-seconds" data-value={String(seconds)}>{formatNumber(seconds, 3)}</span> s ·{' '}
             <span class="value" data-quantity="steps-per-second" data-value={String(stepsPerSecond)}>{formatNumber(stepsPerSecond, 3)}</span>{' '}
-            steps/s{phase === 'paused' ? ' · paused' : phase === 'done' ? ' · finished' : ''}
+            steps/s{phase === 'paused' ? ' · paused' : phase === 'done' ? ' · finished' : phase === 'error' ? ' · stopped by an error' : ''}
           </>
         )}
       </p>

@@ -1,9 +1,9 @@
 import { backwardInto } from './backwardInto.ts';
-import { countingTargets } from './countingTargets.ts';
 import { forwardInto } from './forwardInto.ts';
 import type { Objective } from './objective.ts';
+import { sequenceTargets } from './sequenceTargets.ts';
 import type { Weights } from './weights.ts';
-import { assertObjective, assertSequence, assertTargets, assertWeights, describeValue, sequenceLength } from './validate.ts';
+import { describeValue } from './validate.ts';
 
 /** Options of {@link backprop}: `truncate` = τ, how many steps back each loss term E_j sends its error. */
 export interface BackpropOptions {
@@ -49,25 +49,13 @@ export function backprop(
   t?: ArrayLike<number>,
   options: BackpropOptions = {},
 ): BackpropResult {
-  const n = sequenceLength(x);
-  assertWeights(w);
-  assertObjective(objective);
+  const { n, targets } = sequenceTargets(x, w, objective, t);
   const tau = options?.truncate;
   if (tau !== undefined && (typeof tau !== 'number' || !Number.isInteger(tau) || tau < 1)) {
     throw new RangeError(`options.truncate must be an integer ≥ 1, got ${describeValue(tau)}`);
   }
-  if (t !== undefined) assertTargets(t, n);
   const { wRec, wX } = w;
   const everyStep = objective === 'every-step';
-
-  // t_k = t_{k-1} + x_k   (targets) by default; either way every x_k is checked here, after the other arguments
-  let targets: Float64Array;
-  if (t === undefined) {
-    targets = countingTargets(x);
-  } else {
-    assertSequence(x);
-    targets = Float64Array.from(t);
-  }
   // s_k = s_{k-1} w_rec + x_k w_x   (forward)
   const s = forwardInto(x, wRec, wX, new Float64Array(n + 1));
 

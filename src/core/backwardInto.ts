@@ -23,7 +23,9 @@ const NO_BUFFERS: BackwardBuffers = {
  * The backward kernel: one exact pass of backpropagation through time over a sequence whose states s_0..s_n the
  * forward kernel wrote (n = x.length). ADDS ∂E/∂w_rec to grad[0] and ∂E/∂w_x to grad[1] (so one `grad` can sum a
  * data set), fills the per-step arrays of `into` when given, and returns the sequence's error E, all summed from
- * k = n down. Unchecked: callers check first.
+ * k = n down. With `chunk` = τ ≥ 1 the pass is cut into consecutive chunks of τ steps (1..τ, τ+1..2τ, …): δ_{k+1} is
+ * taken as 0 when step k ends a chunk, so each error reaches back only to the start of its chunk (chunked-delta).
+ * Unchecked: callers check first.
  */
 export function backwardInto(
   x: ArrayLike<number>,
@@ -33,6 +35,7 @@ export function backwardInto(
   objective: Objective,
   grad: Float64Array,
   into?: BackwardBuffers,
+  chunk = 0,
 ): number {
   const n = x.length;
   const everyStep = objective === 'every-step';
@@ -42,9 +45,15 @@ export function backwardInto(
   let dWRec = grad[0];
   let dWX = grad[1];
   let deltaNext = 0; // δ_{n+1} = 0
+  // the next step that ends a chunk, going down (-1: never)
+  let cut = chunk >= 1 ? n - (n % chunk) : -1;
   // δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}   (bptt-delta-recurrence), with ∂E_k/∂s_k = s_k − t_k where E scores step k   (bptt-local)
   // ∂E/∂w_rec = Σ_k δ_k s_{k-1}   (bptt-grad-wrec);   ∂E/∂w_x = Σ_k δ_k x_k   (bptt-grad-wx)
   for (let k = n; k >= 1; k--) {
+    if (k === cut) {
+      deltaNext = 0;
+      cut -= chunk;
+    }
     let e = 0;
     if (everyStep || k === n) {
       e = s[k] - t[k];

@@ -1,8 +1,7 @@
-import { countingTargets } from './countingTargets.ts';
 import type { Objective } from './objective.ts';
+import { sequenceTargets } from './sequenceTargets.ts';
 import { sequenceError } from './sequenceError.ts';
 import type { Weights } from './weights.ts';
-import { assertObjective, assertSequence, assertTargets, assertWeights, sequenceLength } from './validate.ts';
 
 /** What {@link forwardSensitivity} computes; per-step arrays have length n + 1, index k = step k. */
 export interface ForwardSensitivityResult {
@@ -40,17 +39,7 @@ export interface ForwardSensitivityResult {
  * are for showing each step. `t` defaults to the counting targets t_k = x_1 + … + x_k, as in `backprop`.
  */
 export function forwardSensitivity(x: ArrayLike<number>, w: Weights, objective: Objective, t?: ArrayLike<number>): ForwardSensitivityResult {
-  const n = sequenceLength(x);
-  assertWeights(w);
-  assertObjective(objective);
-  if (t !== undefined) assertTargets(t, n);
-  let targets: Float64Array;
-  if (t === undefined) {
-    targets = countingTargets(x);
-  } else {
-    assertSequence(x);
-    targets = Float64Array.from(t);
-  }
+  const { n, targets } = sequenceTargets(x, w, objective, t);
   const { wRec, wX } = w;
   const everyStep = objective === 'every-step';
   const s = new Float64Array(n + 1);

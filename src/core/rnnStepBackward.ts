@@ -2,9 +2,9 @@ import type { RnnLayer, RnnLayerGradients } from './rnnLayer.ts';
 
 /**
  * One backward step of the recurrent layer, from d = ∂E/∂s_k (or the part of it being carried back):
- * writes g_k = f'(a_k) ⊙ d into the scratch `g` (length H); unless `grads` is null adds
- * ∂E/∂W_rec += g_k s_{k-1}ᵀ, ∂E/∂W_x += g_k x_kᵀ, ∂E/∂b += g_k (lm-grad-state); unless `dsPrev` is null
- * writes into it W_recᵀ g_k, the part of ∂E/∂s_{k-1} that flows back through the recurrence (lm-delta).
+ * writes δa_k = f'(a_k) ⊙ d (= ∂E/∂a_k) into the scratch `g` (length H); unless `grads` is null adds
+ * ∂E/∂W_rec += δa_k s_{k-1}ᵀ, ∂E/∂W_x += δa_k x_kᵀ, ∂E/∂b += δa_k (lm-grad-state); unless `dsPrev` is null
+ * writes into it W_recᵀ δa_k, the part of ∂E/∂s_{k-1} that flows back through the recurrence (lm-delta).
  * x_k is a dense vector or a one-hot column index, as in rnnStep. Unchecked, for hot loops.
  */
 export function rnnStepBackward(
@@ -19,11 +19,11 @@ export function rnnStepBackward(
 ): void {
   const { H, wRec } = layer;
   const tanh = layer.activation === 'tanh';
-  // g_k = f'(a_k) ⊙ d,  f'(a_k) = 1 − s_k² (tanh, s_k = tanh a_k) or 1 (identity)
+  // δa_k = f'(a_k) ⊙ d,  f'(a_k) = 1 − s_k² (tanh, s_k = tanh a_k) or 1 (identity)
   for (let i = 0; i < H; i++) g[i] = tanh ? (1 - sk[i] * sk[i]) * d[i] : d[i];
   if (grads !== null) {
     const D = layer.wX.length / H;
-    // ∂E/∂W_rec += g_k s_{k-1}ᵀ,  ∂E/∂W_x += g_k x_kᵀ (column x_k only when one-hot),  ∂E/∂b += g_k   (lm-grad-state)
+    // ∂E/∂W_rec += δa_k s_{k-1}ᵀ,  ∂E/∂W_x += δa_k x_kᵀ (column x_k only when one-hot),  ∂E/∂b += δa_k   (lm-grad-state)
     for (let i = 0; i < H; i++) {
       const gi = g[i];
       const row = i * H;
@@ -34,7 +34,7 @@ export function rnnStepBackward(
     }
   }
   if (dsPrev !== null) {
-    // ∂E/∂s_{k-1} (through the recurrence) = W_recᵀ g_k:  dsPrev[j] = Σ_i W_rec[i][j] g_k[i]
+    // ∂E/∂s_{k-1} (through the recurrence) = W_recᵀ δa_k:  dsPrev[j] = Σ_i W_rec[i][j] δa_k[i]
     dsPrev.fill(0);
     for (let i = 0; i < H; i++) {
       const gi = g[i];

@@ -16,23 +16,31 @@ export interface TrainOptions {
   readonly clipNorm?: number;
 }
 
-/** One update of {@link train}. */
+/**
+ * One update of {@link train}: the weights it started from and the weights it ended at, each with the penalised
+ * data-set loss E_λ AT THOSE weights. `w` goes with `loss` and `from` with `lossFrom`; the gradient fields are the
+ * gradient at `from`, the one the update used.
+ */
 export interface TrainStep {
   /** 1 for the first update. */
   readonly iteration: number;
+  /** The weights this update started from: w0 for the first update, the previous update's `w` after that. */
+  readonly from: Weights;
+  /** The penalised data-set loss at `from`. */
+  readonly lossFrom: number;
   /** The weights after this update. */
   readonly w: Weights;
-  /** The penalised data-set loss at the weights this update started from. */
+  /** The penalised data-set loss at `w`, the weights after this update; NaN when `w` overflowed (is not finite). */
   readonly loss: number;
-  /** The gradient the optimizer used: of the penalised loss at the starting weights, AFTER clipping. */
+  /** The gradient the optimizer used: of the penalised loss at `from`, AFTER clipping. */
   readonly dWRec: number;
-  /** The gradient the optimizer used (∂/∂w_x), after clipping. */
+  /** The gradient the optimizer used (∂/∂w_x at `from`), after clipping. */
   readonly dWX: number;
-  /** The penalised gradient before clipping (equal to dWRec when not clipped). */
+  /** The penalised gradient at `from` before clipping (equal to dWRec when not clipped). */
   readonly rawDWRec: number;
-  /** The penalised gradient before clipping (equal to dWX when not clipped). */
+  /** The penalised gradient at `from` before clipping (equal to dWX when not clipped). */
   readonly rawDWX: number;
-  /** The Euclidean norm of the gradient before clipping. */
+  /** The Euclidean norm of the gradient at `from` before clipping. */
   readonly gradNorm: number;
   /** Whether clipping rescaled the gradient this update. */
   readonly clipped: boolean;
@@ -42,7 +50,10 @@ export interface TrainStep {
  * Full-batch training from w0 with the optimizer `start` makes: a generator yielding one {@link TrainStep} per update
  * for as long as the caller takes them. Each update computes the data set's mean loss and exact gradient (plus λ w
  * for the penalty), clips it if `clipNorm` is set, and hands it to the optimizer. Arguments are checked, and the
- * optimizer made, when `trainWith` is called, not on the first update. Weights that overflow are yielded as they are.
+ * optimizer made, when `trainWith` is called, not on the first update. The loss and gradient at the new weights are
+ * computed before the update is yielded (its `loss`, and the next update's starting gradient), so each update costs
+ * one gradient evaluation and the first one two. Weights that overflow are yielded as they are, with loss NaN; asking
+ * for the update after them throws a RangeError.
  */
 export function trainWith(
   data: Dataset,
@@ -66,16 +77,36 @@ function* updates(
   penalty: number,
   clipNorm: number | undefined,
 ): Generator<TrainStep, never, undefined> {
-  let w = w0;
+  let from = w0;
+  // E_λ = E + λ/2 (w_rec² + w_x²);   ∂E_λ/∂w = ∂E/∂w + λ w   (l2-penalty)
+  let at = penalisedGradient(data, from, objective, penalty);
   for (let iteration = 1; ; iteration++) {
-    // E_λ = E + λ/2 (w_rec² + w_x²);   ∂E_λ/∂w = ∂E/∂w + λ w   (l2-penalty);   then g ← θ g / ‖g‖ if ‖g‖ > θ   (clip-norm)
-    const { loss, dWRec: rawDWRec, dWX: rawDWX } = penalisedGradient(data, w, objective, penalty);
+    const { loss: lossFrom, dWRec: rawDWRec, dWX: rawDWX } = at;
+    // g ← θ g / ‖g‖ if ‖g‖ > θ   (clip-norm)
     const c =
       clipNorm === undefined
         ? { dWRec: rawDWRec, dWX: rawDWX, norm: Math.hypot(rawDWRec, rawDWX), clipped: false }
         : clipGradient(rawDWRec, rawDWX, clipNorm);
-    const start = w;
-    w = opt.step(start, c.dWRec, c.dWX);
-    yield { iteration, w, loss, dWRec: c.dWRec, dWX: c.dWX, rawDWRec, rawDWX, gradNorm: c.norm, clipped: c.clipped };
+    const w = opt.step(from, c.dWRec, c.dWX);
+    const finite = Number.isFinite(w.wRec) && Number.isFinite(w.wX);
+    const next = finite ? penalisedGradient(data, w, objective, penalty) : null;
+    yield {
+      iteration,
+      from,
+      lossFrom,
+      w,
+      loss: next === null ? Number.NaN : next.loss,
+      dWRec: c.dWRec,
+      dWX: c.dWX,
+      rawDWRec,
+      rawDWX,
+      gradNorm: c.norm,
+      clipped: c.clipped,
+    };
+    if (next === null) {
+      throw new RangeError(`the weights overflowed at update ${iteration}: there is no gradient to take update ${iteration + 1} from`);
+    }
+    from = w;
+    at = next;
   }
 }

@@ -67,14 +67,38 @@ export function binarySequence(maxLength: number): Field<number[]> {
   };
 }
 
-/** A finite number in [min, max]. */
+/**
+ * The one grammar of a number in a link or a text field: an optional sign, digits, an optional fraction and an
+ * optional exponent (`3`, `-0.5`, `+2.5E-1`, `1e3`). A point needs a digit on each side, so `.5` and `5.` are refused,
+ * as JSON refuses them. Nothing else is read: no hex, binary or octal prefix, no `,` for the point, no digit
+ * separators, no whitespace around it, no `Infinity` or `NaN`. `Number` reads every match to the nearest double.
+ */
+export const DECIMAL = /^[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+
+/** The smallest positive normal double, 2^−1022: between it and 0 a double is subnormal and loses precision. */
+export const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * Reads text in the DECIMAL grammar as a number: ±Infinity when it is past the largest double (a range refuses it).
+ * Throws a RangeError, in the wording every numeric field shares, for text outside the grammar, and for a nonzero
+ * number smaller in size than SMALLEST_NORMAL (a subnormal, or one so small it rounds to 0).
+ */
+export function readDecimal(raw: string): number {
+  if (!DECIMAL.test(raw)) throw new RangeError(`must be a decimal number such as 0.5, -2 or 1e-3, got "${clip(raw)}"`);
+  const value = Number(raw);
+  const nonzero = /[1-9]/.test(raw.split(/[eE]/)[0] as string);
+  if (nonzero && Math.abs(value) < SMALLEST_NORMAL) {
+    throw new RangeError(`is too small: a number other than 0 must be at least ${SMALLEST_NORMAL} in size, got "${clip(raw)}"`);
+  }
+  return value;
+}
+
+/** A number in [min, max], written in the DECIMAL grammar. */
 export function boundedNumber(min: number, max: number): Field<number> {
   return {
     parse(raw) {
-      const text = raw.trim();
-      const value = text === '' ? NaN : Number(text);
-      if (!Number.isFinite(value)) throw new RangeError(`must be a number, got "${clip(raw)}"`);
-      if (value < min || value > max) {
+      const value = readDecimal(raw);
+      if (!(value >= min && value <= max)) {
         throw new RangeError(`must be between ${formatNumber(min)} and ${formatNumber(max)}, got ${formatNumber(value)}`);
       }
       return value;
@@ -83,7 +107,7 @@ export function boundedNumber(min: number, max: number): Field<number> {
   };
 }
 
-/** A whole number in [min, max]. */
+/** A whole number in [min, max], written in the DECIMAL grammar (`1e3` is 1000). */
 export function boundedInteger(min: number, max: number): Field<number> {
   const number = boundedNumber(min, max);
   return {

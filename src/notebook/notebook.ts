@@ -55,20 +55,83 @@ export function staticNotebook<K extends ParamKey>(page: PageNotebook, initial?:
   return { keys, page, state, defaults, notices: signal<string[]>([]), set, reset: () => set(defaults), snapshot, link };
 }
 
-/** Reads the page's URL into the notebook once, then mirrors every change back with `history.replaceState`. */
+/** The key under which the notebook marks, in `history.state`, each history entry of the page it has read. */
+const ENTRY_KEY = 'notebookEntry';
+
+/** The notebook's mark in a history entry's state, if it has one. */
+function markOf(entryState: unknown): unknown {
+  return typeof entryState === 'object' && entryState !== null ? (entryState as Record<string, unknown>)[ENTRY_KEY] : undefined;
+}
+
+/**
+ * Reads the page's URL into the notebook, then mirrors every change back with `history.replaceState` (no history
+ * entry per slider move). Back and Forward between entries of the page (a same-page link adds one) read the URL of the
+ * entry returned to; a new entry made by a same-page link carries the current state on.
+ */
 function bindToUrl(notebook: Notebook) {
-  const { state, notices } = decodeQuery(location.search, notebook.page, notebook.defaults);
-  notebook.set(state);
-  notebook.notices.value = notices;
+  /** The query of the current entry as last read or written. */
+  let written = location.search;
+  const read = () => {
+    written = location.search;
+    const { state, notices } = decodeQuery(written, notebook.page, notebook.defaults);
+    notebook.set(state);
+    notebook.notices.value = notices;
+  };
+  // Each entry gets its own mark, so a write meant for one entry never lands in another the reader has moved to.
+  const documentMark = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  let marked = 0;
+  let entry = '';
+  const mark = () => {
+    entry = `${documentMark}-${++marked}`;
+    const previous = history.state;
+    const base = typeof previous === 'object' && previous !== null && !Array.isArray(previous) ? previous : {};
+    history.replaceState({ ...base, [ENTRY_KEY]: entry }, '');
+  };
+  let pending: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Writes the pending query into the entry it was meant for; on another entry it waits for `onNavigation`. */
+  const write = () => {
+    clearTimeout(timer);
+    if (pending === undefined || markOf(history.state) !== entry) return;
+    const query = pending;
+    pending = undefined;
+    if (location.search !== query) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    written = query;
+  };
+
+  read();
+  mark();
+  let entries = history.length;
   effect(() => {
-    const query = encodeQuery(notebook.snapshot(), notebook.page, notebook.defaults);
+    pending = encodeQuery(notebook.snapshot(), notebook.page, notebook.defaults);
     clearTimeout(timer);
     // Coalesced: a slider drag fires many inputs, and browsers throttle rapid replaceState calls.
-    timer = setTimeout(() => {
-      if (location.search !== query) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
-    }, URL_WRITE_DELAY_MS);
+    timer = setTimeout(write, URL_WRITE_DELAY_MS);
   });
+
+  const onNavigation = () => {
+    const seen = markOf(history.state);
+    // The entry already read (a same-page link fires popstate, then hashchange).
+    if (seen === entry) return;
+    // A same-page link adds an entry (the history grows) with the URL of the one before it: the state goes on in it,
+    // with any write not yet made. Any other entry is one the reader went back or forward to: its URL is the state,
+    // and a write still pending was for the entry left behind.
+    const added = seen === undefined && location.search === written && history.length !== entries;
+    entries = history.length;
+    if (added) {
+      mark();
+      write();
+      return;
+    }
+    clearTimeout(timer);
+    pending = undefined;
+    // An entry made before the notebook was (the page was opened there) gets its mark now.
+    if (typeof seen === 'string') entry = seen;
+    else mark();
+    read();
+  };
+  addEventListener('popstate', onNavigation);
+  addEventListener('hashchange', onNavigation);
 }
 
 /**

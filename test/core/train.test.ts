@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Dataset, OptimizerConfig, TrainOptions, TrainStep, Weights } from '~/core';
-import { countingDataset, createOptimizer, datasetGradient, datasetLoss, gradientDescent, train, trainWith } from '~/core';
+import type { Dataset, Objective, OptimizerConfig, TrainOptions, TrainStep, Weights } from '~/core';
+import { OPTIMIZER_KINDS, countingDataset, createOptimizer, datasetGradient, datasetLoss, gradientDescent, train, trainWith } from '~/core';
 
 /** Takes updates from train until `stop` says so or `max` updates were taken; returns them all. */
 function run(data: Dataset, w0: Weights, optimizer: OptimizerConfig, options: TrainOptions, max: number): TrainStep[] {
@@ -15,16 +16,19 @@ function run(data: Dataset, w0: Weights, optimizer: OptimizerConfig, options: Tr
 const near = (w: Weights, tol: number) => Math.abs(w.wX - 1) < tol && Math.abs(w.wRec - 1) < tol;
 
 describe('train', () => {
-  it('train yields iteration 1, 2, … with the loss and gradient at the starting weights of each update', () => {
+  it('train yields iteration 1, 2, … with the starting weights, their loss and gradient, and the loss at the new weights', () => {
     const data = countingDataset({ count: 5, length: 6, seed: 3 });
     const w0 = { wRec: 0.5, wX: 0.5 };
     const steps = run(data, w0, { kind: 'gd', learningRate: 0.001 }, {}, 3);
     expect(steps.map((s) => s.iteration)).toEqual([1, 2, 3]);
     const g0 = datasetGradient(data, w0, 'final');
-    expect(steps[0].loss).toBe(g0.loss);
+    expect(steps[0].from).toEqual(w0);
+    expect(steps[0].lossFrom).toBe(g0.loss);
     expect(steps[0].dWRec).toBe(g0.dWRec);
     expect(steps[0].w).toEqual({ wRec: 0.5 - 0.001 * g0.dWRec, wX: 0.5 - 0.001 * g0.dWX });
-    expect(steps[1].loss).toBe(datasetLoss(data, steps[0].w, 'final'));
+    expect(steps[0].loss).toBe(datasetLoss(data, steps[0].w, 'final'));
+    expect(steps[1].from).toBe(steps[0].w);
+    expect(steps[1].lossFrom).toBe(steps[0].loss);
   });
 
   it.each([
@@ -79,7 +83,7 @@ describe('train', () => {
   it('train reports the penalised loss: E + λ/2 (w_rec² + w_x²)', () => {
     const data = countingDataset({ count: 4, length: 5, seed: 9 });
     const [step] = run(data, { wRec: 0.3, wX: -0.4 }, { kind: 'gd' }, { penalty: 2 }, 1);
-    expect(step.loss).toBe(datasetLoss(data, { wRec: 0.3, wX: -0.4 }, 'final') + 0.5 * 2 * (0.09 + 0.16));
+    expect(step.lossFrom).toBe(datasetLoss(data, { wRec: 0.3, wX: -0.4 }, 'final') + 0.5 * 2 * (0.09 + 0.16));
   });
 
   it('train with clipNorm: the gradient the optimizer sees never exceeds the norm', () => {
@@ -108,6 +112,76 @@ describe('train', () => {
     const a = run(data, { wX: -1.5, wRec: 2 }, { kind: 'rprop' }, {}, 50).map((s) => s.w);
     const b = run(data, { wX: -1.5, wRec: 2 }, { kind: 'rprop' }, {}, 50).map((s) => s.w);
     expect(a).toEqual(b);
+  });
+});
+
+/** The penalised loss E + λ/2 (w_rec² + w_x²) at w, from datasetLoss and the penalty written out. */
+function penalisedLoss(data: Dataset, w: Weights, objective: Objective, penalty: number): number {
+  return datasetLoss(data, w, objective) + (penalty === 0 ? 0 : 0.5 * penalty * (w.wRec * w.wRec + w.wX * w.wX));
+}
+
+/** Relative difference, with the tolerance stated where it is used. */
+const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), Number.MIN_VALUE);
+
+describe('train: each step pairs weights with the loss at those weights', () => {
+  const data = countingDataset({ count: 6, length: 8, seed: 4 });
+  const cases = OPTIMIZER_KINDS.flatMap((kind) =>
+    [
+      // plain, final-step error
+      { objective: 'final', penalty: 0, clipNorm: undefined },
+      // penalised, every-step error, clipped
+      { objective: 'every-step', penalty: 0.1, clipNorm: 1 },
+      // penalised and clipped, final-step error
+      { objective: 'final', penalty: 0.5, clipNorm: 5 },
+    ].map((options) => [kind, options] as const),
+  );
+
+  it.each(cases)('train(…, %s, %j): loss = E_λ(w) and lossFrom = E_λ(from) at every update (relative 1e-12)', (kind, options) => {
+    const opts = options as TrainOptions;
+    const steps = run(data, { wX: 0.2, wRec: 0.7 }, { kind }, opts, 40);
+    let previous: TrainStep | undefined;
+    for (const step of steps) {
+      const objective = opts.objective ?? 'final';
+      const penalty = opts.penalty ?? 0;
+      expect(relative(step.loss, penalisedLoss(data, step.w, objective, penalty))).toBeLessThanOrEqual(1e-12);
+      expect(relative(step.lossFrom, penalisedLoss(data, step.from, objective, penalty))).toBeLessThanOrEqual(1e-12);
+      expect(step.from).toEqual(previous?.w ?? { wX: 0.2, wRec: 0.7 });
+      if (previous) expect(step.lossFrom).toBe(previous.loss);
+      previous = step;
+    }
+  });
+
+  it('train(…) from random starts, every kind: loss is the penalised loss at w (fast-check, relative 1e-12)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...OPTIMIZER_KINDS),
+        fc.double({ min: -2, max: 2, noNaN: true }),
+        fc.double({ min: -1.2, max: 1.2, noNaN: true }),
+        fc.constantFrom<Objective>('final', 'every-step'),
+        fc.constantFrom(0, 0.01, 1),
+        fc.constantFrom(undefined, 1, 10),
+        (kind, wX, wRec, objective, penalty, clipNorm) => {
+          const steps = run(data, { wX, wRec }, { kind }, { objective, penalty, clipNorm }, 5);
+          for (const step of steps) {
+            if (!Number.isFinite(step.w.wX) || !Number.isFinite(step.w.wRec)) return;
+            const want = penalisedLoss(data, step.w, objective, penalty);
+            if (relative(step.loss, want) > 1e-12) return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('train(…) whose weights overflow yields them with loss NaN, then throws a RangeError instead of going on', () => {
+    const long = countingDataset({ count: 5, length: 50, seed: 3 });
+    const updates = train(long, { wX: 3, wRec: 3 }, { kind: 'gd', learningRate: 1e300 });
+    const step = updates.next().value;
+    expect(Number.isFinite(step.w.wRec) && Number.isFinite(step.w.wX)).toBe(false);
+    expect(step.loss).toBeNaN();
+    expect(Number.isFinite(step.lossFrom)).toBe(true);
+    expect(() => updates.next()).toThrow(new RangeError('the weights overflowed at update 1: there is no gradient to take update 2 from'));
   });
 });
 

@@ -195,7 +195,7 @@ describe('the forward-pass cell (data-demo="forward")', () => {
     // below the first step
     ['?step=0', 'between 1 and 1000'],
     // not a number
-    ['?step=three', 'must be a number'],
+    ['?step=three', 'must be a decimal number'],
   ])('ignores a bad step in the URL (%s) with a notice and shows the last step', async (query, reason) => {
     const { page, problems, close } = await open(query);
     await expect.poll(() => page.locator('.notebook-bar .notice').textContent(), POLL).toContain(reason);

@@ -136,7 +136,7 @@ describe('the loss surface (data-demo="loss-surface")', () => {
     const before = await fills(page);
     const count = page.getByRole('textbox', { name: /Sequences N/ });
     await count.fill('abc');
-    await expect.poll(() => page.locator('[data-demo="dataset"] .message.error').textContent()).toContain('must be a number, got "abc"');
+    await expect.poll(() => page.locator('[data-demo="dataset"] .message.error').textContent()).toContain('must be a decimal number such as 0.5, -2 or 1e-3, got "abc"');
     await count.fill('500');
     await expect.poll(() => page.locator('[data-demo="dataset"] .message.error').textContent()).toContain('between 1 and 200');
     await page.getByRole('textbox', { name: /Length n/ }).fill('2.5');

@@ -49,7 +49,7 @@ const trainer = (page: Page) => page.locator('[data-demo="next-word-trainer"]');
 
 /** Sets the epochs and presses Start. */
 async function start(page: Page, epochs: number) {
-  await trainer(page).getByRole('spinbutton', { name: /Epochs/ }).fill(String(epochs));
+  await trainer(page).getByRole('textbox', { name: /Epochs/ }).fill(String(epochs));
   await trainer(page).getByRole('button', { name: 'Start training' }).click();
 }
 
@@ -188,7 +188,7 @@ describe('the next-word trainer (data-demo="next-word-trainer")', () => {
   it('refuses an epochs value that is not a whole number from 1 to 1000', async () => {
     const { page, problems, close } = await openPage(browser, url());
     await waitForIslands(page);
-    const field = trainer(page).getByRole('spinbutton', { name: /Epochs/ });
+    const field = trainer(page).getByRole('textbox', { name: /Epochs/ });
     for (const bad of ['0', '1001', '2.5']) {
       await field.fill(bad);
       await poll(() => trainer(page).locator('.message.error').textContent()).toContain('whole number from 1 to 1000');

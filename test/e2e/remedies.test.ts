@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { backprop, countingDataset, datasetGradient, relativeError, train, type Objective } from '~/core';
+import { backprop, chunkedGradients, countingDataset, datasetGradient, datasetLoss, relativeError, train, truncatedGradients, type Objective } from '~/core';
+import { formatNumber } from '~/notebook/format.ts';
 import { launchBrowser, openPage, quantities, waitForIslands } from '../support/browser.ts';
 
 const PATH = 'vanishing-and-exploding-gradients/';
@@ -15,16 +16,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** What the truncation cell must show for every τ = 1..n: backprop with { truncate: τ } and its relative error. */
+/** What the truncation cell must show for every τ = 1..n: the core's truncated gradients and their relative errors. */
 function truncationTable(x: number[], wRec: number, wX: number, objective: Objective) {
   const exact = backprop(x, { wRec, wX }, objective);
-  const runs = x.map((_, i) => backprop(x, { wRec, wX }, objective, undefined, { truncate: i + 1 }));
+  const all = truncatedGradients(x, { wRec, wX }, objective);
+  const dWRec = Array.from(all.dWRec.subarray(1));
+  const dWX = Array.from(all.dWX.subarray(1));
   return {
     exact,
-    dWRec: runs.map((r) => r.dWRec),
-    dWX: runs.map((r) => r.dWX),
-    biasWRec: runs.map((r) => relativeError(r.dWRec, exact.dWRec)),
-    biasWX: runs.map((r) => relativeError(r.dWX, exact.dWX)),
+    dWRec,
+    dWX,
+    biasWRec: dWRec.map((g) => relativeError(g, exact.dWRec)),
+    biasWX: dWX.map((g) => relativeError(g, exact.dWX)),
   };
 }
 
@@ -38,6 +41,19 @@ async function expectTruncationMatchesCore(page: Page, x: number[], wRec: number
   expect(await quantities(page, 'truncation', 'exactDWX')).toEqual([want.exact.dWX]);
   expect(await quantities(page, 'truncation', 'truncDWRec')).toEqual([want.dWRec[tau - 1]]);
   expect(await quantities(page, 'truncation', 'truncDWX')).toEqual([want.dWX[tau - 1]]);
+  // chunks of τ, against the core's one-τ-at-a-time chunked BPTT (the cell computes every τ in one pass)
+  const chunks = Array.from({ length: x.length }, (_, i) => chunkedGradients(x, { wRec, wX: 1 }, objective, i + 1));
+  const close = (shown: number[], expected: number[]) => {
+    expect(shown).toHaveLength(expected.length);
+    shown.forEach((value, i) => expect(relativeError(value, expected[i]), `τ = ${i + 1}`).toBeLessThanOrEqual(1e-12));
+  };
+  close(await quantities(page, 'truncation', 'tableChunkDWRec'), chunks.map((c) => c.dWRec));
+  close(await quantities(page, 'truncation', 'tableChunkDWX'), chunks.map((c) => c.dWX));
+  const bias = await quantities(page, 'truncation', 'chunkBiasWRec');
+  expect(bias).toHaveLength(x.length);
+  bias.forEach((value, i) => expect(Math.abs(value - relativeError(chunks[i].dWRec, want.exact.dWRec)), `bias at τ = ${i + 1}`).toBeLessThanOrEqual(1e-12));
+  close(await quantities(page, 'truncation', 'chunkDWRec'), [chunks[tau - 1].dWRec]);
+  close(await quantities(page, 'truncation', 'chunkDWX'), [chunks[tau - 1].dWX]);
 }
 
 describe('the truncation cell (data-demo="truncation")', () => {
@@ -150,6 +166,28 @@ describe('the clipping cell (data-demo="clipping")', () => {
     const text = await page.locator('[data-demo="clipping"]').textContent();
     expect(text).toContain('the weights overflow at iteration 3');
     expect(text).not.toContain('NaN');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('shows beside the clipped run\'s final weights the core\'s loss at those weights, and plots the loss at each iteration\'s weights', async () => {
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${PATH}?objective=final&clip=1&lr=0.01`);
+    await waitForIslands(page);
+    await expect.poll(() => quantities(page, 'clipping', 'clippedWX'), WAIT).toHaveLength(1);
+    const [wX] = await quantities(page, 'clipping', 'clippedWX');
+    const [wRec] = await quantities(page, 'clipping', 'clippedWRec');
+    const [shownLoss] = await quantities(page, 'clipping', 'clippedLoss');
+    const data = countingDataset({});
+    expect(shownLoss).toBe(datasetLoss(data, { wX, wRec }, 'final'));
+    // the curve starts at iteration 0, the start's loss, and ends at the loss at the weights shown
+    const curve = await quantities(page, 'clipping', 'lossClipped');
+    const from = await page.locator('[data-demo="clipping"] [data-quantity="lossClipped"]').getAttribute('data-iteration-from');
+    expect(from).toBe('0');
+    expect(curve).toHaveLength(501);
+    expect(curve[0]).toBe(datasetLoss(data, { wX: -1.5, wRec: 2 }, 'final'));
+    expect(curve[500]).toBe(shownLoss);
+    const startText = await page.locator('[data-demo="clipping"] .clip-start').textContent();
+    expect(startText).toContain(formatNumber(curve[0]));
     expect(problems).toEqual([]);
     await close();
   });

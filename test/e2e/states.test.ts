@@ -74,6 +74,27 @@ describe('the states cell (data-demo="states")', () => {
     await close();
   });
 
+  it('draws a 1,000-step table 100 steps at a time, and its buttons page through every step', async () => {
+    const x = Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}the-model/?wRec=0.9&x=${x.join('')}`);
+    await waitForIslands(page);
+    const s = Array.from(forward(x, { wRec: 0.9, wX: 1 }));
+    const shownSteps = () => page.locator('[data-demo="states"] [data-quantity="s"]').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-k'))));
+    await expect.poll(() => quantities(page, 'states', 's')).toEqual(s.slice(0, 100));
+    const cell = page.locator('[data-demo="states"]');
+    await cell.getByRole('button', { name: 'Next 100' }).click();
+    await expect.poll(() => quantities(page, 'states', 's')).toEqual(s.slice(100, 200));
+    for (let i = 0; i < 8; i++) await cell.getByRole('button', { name: 'Next 100' }).click();
+    // k = 0..1000 is 1,001 steps: the tenth page ends at k = 999 and an eleventh holds s_1000 alone
+    await expect.poll(shownSteps).toEqual(Array.from({ length: 100 }, (_, i) => 900 + i));
+    expect(await cell.getByRole('button', { name: 'Next 100' }).isDisabled()).toBe(false);
+    await cell.getByRole('button', { name: 'Next 100' }).click();
+    await expect.poll(shownSteps).toEqual([1000]);
+    expect(await cell.getByRole('button', { name: 'Next 100' }).isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   it('states overflow in words instead of drawing NaN', async () => {
     const x = '1'.repeat(1000);
     const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}the-model/?wRec=3&x=${x}`);

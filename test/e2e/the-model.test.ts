@@ -117,4 +117,43 @@ describe('the figures of "The model"', () => {
     expect(problems).toEqual([]);
     await close();
   });
+
+  it('draws the finite bars on a numeric axis and says why the others are missing (w_rec = −3, n = 700: 3^699 overflows, 3^646 is near the largest double)', async () => {
+    const n = 700;
+    const { page, problems, close } = await open(`?x=${'1'.repeat(n)}&wRec=-3`);
+    const expected = inputWeights(-3, 1, n);
+    // The largest finite weights are within a factor 10 of the largest double: max − min overflows.
+    expect(Math.max(...expected.filter(Number.isFinite)) - Math.min(...expected.filter(Number.isFinite))).toBe(Infinity);
+    expect(await quantities(page, 'closed-form', 'input-weight')).toEqual(expected);
+    const figure = page.locator('[data-demo="closed-form"]');
+    const bars = await figure.locator('rect[data-quantity="input-weight"]').evaluateAll((rects) =>
+      rects.map((rect) => ({ value: Number(rect.getAttribute('data-value')), y: rect.getAttribute('y'), height: rect.getAttribute('height') })),
+    );
+    const finite = bars.filter((bar) => Number.isFinite(bar.value));
+    expect(finite).toHaveLength(expected.filter(Number.isFinite).length);
+    for (const bar of finite) {
+      expect(Number.isFinite(Number(bar.y)), `y of the bar for ${bar.value}`).toBe(true);
+      expect(Number.isFinite(Number(bar.height)), `height of the bar for ${bar.value}`).toBe(true);
+    }
+    // The largest weights make visible bars, not zero-height ones.
+    const largest = finite.reduce((a, b) => (Math.abs(b.value) > Math.abs(a.value) ? b : a));
+    expect(Number(largest.height)).toBeGreaterThan(50);
+    // Every tick of the weight axis is a number: the site's formatter writes "1.5 × 10³⁰⁸" for 1.5e308.
+    const ticks = await figure.locator('svg .axis g text').allTextContents();
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const tick of ticks) expect(tick).toMatch(/^−?\d+(\.\d+)?( × 10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?$/);
+    // No attribute of the chart holds NaN, Infinity or undefined (data-value holds the exact value, ∞ included).
+    const bad = await figure.locator('svg').evaluate((svg) =>
+      [svg, ...svg.querySelectorAll('*')].flatMap((element) =>
+        Array.from(element.attributes)
+          .filter((a) => a.name !== 'data-value' && /NaN|Infinity|undefined/.test(a.value))
+          .map((a) => `${element.tagName} ${a.name}="${a.value}"`),
+      ),
+    );
+    expect(bad).toEqual([]);
+    const overflowed = expected.filter((v) => !Number.isFinite(v)).length;
+    await expect.poll(() => figure.textContent(), POLL).toContain(`overflows for the ${overflowed} oldest inputs`);
+    expect(problems).toEqual([]);
+    await close();
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { countingDataset, train, type OptimizerConfig, type TrainStep } from '~/core';
+import { countingDataset, datasetLoss, train, type OptimizerConfig, type TrainStep } from '~/core';
 import { launchBrowser, openPage, quantities, waitForIslands } from '../support/browser.ts';
 
 let browser: Browser;
@@ -44,12 +44,13 @@ describe('the trainer (data-demo="trainer")', () => {
     // At 50 iterations a frame this is ten frames' work; the generous wait only guards a loaded machine.
     await expect.poll(() => iterations(page), { timeout: 30_000 }).toBe(500);
     expect(await trainer(page).locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(500);
-    const steps = coreSteps({ kind: 'rprop' }, 501);
+    const steps = coreSteps({ kind: 'rprop' }, 500);
     const rprop = await shown(page, 'rprop');
     expect(rprop.iteration).toBe(500);
     expect({ wX: rprop.wX, wRec: rprop.wRec }).toEqual(steps[499].w);
-    // The loss shown is the core's at those weights: the next update's starting loss.
-    expect(rprop.loss).toBe(steps[500].loss);
+    // The loss shown is the core's at those weights.
+    expect(rprop.loss).toBe(steps[499].loss);
+    expect(rprop.loss).toBe(datasetLoss(data, steps[499].w, 'final'));
     expect(Math.hypot(rprop.wX - 1, rprop.wRec - 1)).toBeLessThanOrEqual(0.01);
     // The page says when Rprop first came within 0.01, with the iteration train() gives.
     const first = steps.findIndex((s) => Math.hypot(s.w.wX - 1, s.w.wRec - 1) <= 0.01) + 1;
@@ -71,7 +72,7 @@ describe('the trainer (data-demo="trainer")', () => {
     const { page, problems, close } = await openPage(browser, url());
     await waitForIslands(page);
     const before = await shown(page, 'rprop');
-    expect(before).toEqual({ iteration: 0, wX: -1.5, wRec: 2, loss: coreSteps({ kind: 'rprop' }, 1)[0].loss });
+    expect(before).toEqual({ iteration: 0, wX: -1.5, wRec: 2, loss: coreSteps({ kind: 'rprop' }, 1)[0].lossFrom });
     await trainer(page).getByRole('button', { name: 'Step' }).click();
     await expect.poll(() => iterations(page)).toBe(1);
     for (const [optimizer, config] of [
@@ -81,13 +82,39 @@ describe('the trainer (data-demo="trainer")', () => {
       ['adam', { kind: 'adam' }],
     ] as const) {
       const after = await shown(page, optimizer);
-      const [first, second] = coreSteps(config, 2);
+      const [first] = coreSteps(config, 1);
       expect(after.iteration).toBe(1);
       expect({ wX: after.wX, wRec: after.wRec }).toEqual(first.w);
-      if (optimizer === 'rprop') expect(after.loss).toBe(second.loss);
+      if (optimizer === 'rprop') expect(after.loss).toBe(first.loss);
     }
     await trainer(page).getByRole('button', { name: 'Step' }).click();
     await expect.poll(() => shown(page, 'rprop')).toMatchObject({ iteration: 2, ...coreSteps({ kind: 'rprop' }, 2)[1].w });
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('every row shows beside its weights the core\'s loss at those weights, paused part-way and at the end', async () => {
+    const { page, problems, close } = await openPage(browser, url());
+    await waitForIslands(page);
+    const expectRowsConsistent = async () => {
+      let rows = 0;
+      for (const optimizer of ['gd', 'momentum', 'rprop', 'adam'] as const) {
+        const row = await shown(page, optimizer);
+        // a racer that was thrown off shows no loss
+        if (row.loss === undefined) continue;
+        expect(row.loss, optimizer).toBe(datasetLoss(data, { wX: row.wX, wRec: row.wRec }, 'final'));
+        rows++;
+      }
+      return rows;
+    };
+    expect(await expectRowsConsistent()).toBe(4);
+    for (let i = 0; i < 3; i++) await trainer(page).getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => iterations(page)).toBe(3);
+    expect(await expectRowsConsistent()).toBeGreaterThanOrEqual(2);
+    await trainer(page).getByRole('slider', { name: /Speed/ }).fill('50');
+    await trainer(page).getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => iterations(page), { timeout: 30_000 }).toBe(500);
+    expect(await expectRowsConsistent()).toBeGreaterThanOrEqual(2);
     expect(problems).toEqual([]);
     await close();
   });

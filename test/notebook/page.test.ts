@@ -31,7 +31,7 @@ describe('buildPageNotebook(cellKeys, declared, file)', () => {
     // out of range
     [{ wRec: 9 }, /03-the-model\.mdx.*"wRec" must be between −3 and 3, got 9/],
     // not a number
-    [{ wX: 'fast' }, /"wX" must be a number, got "fast"/],
+    [{ wX: 'fast' }, /"wX" must be a decimal number such as 0.5, -2 or 1e-3, got "fast"/],
   ])('throws naming the file and the key for %j', (declared, message) => {
     expect(() => buildPageNotebook(['x', 'wRec', 'wX'], declared, 'content/chapters/03-the-model.mdx')).toThrow(message);
   });

@@ -32,6 +32,32 @@ describe('PARAMS, the one declaration per parameter', () => {
     },
   );
 
+  const numeric = PARAM_KEYS.filter((key) => PARAMS[key].spec[0] === 'real' || PARAMS[key].spec[0] === 'integer');
+
+  it.each(numeric)('%s: every value in its range survives encode then parse (property, 500 runs)', (key) => {
+    const { spec, field } = PARAMS[key] as unknown as { spec: readonly [string, number, number]; field: { parse(raw: string): number; encode(value: number): string } };
+    const [kind, min, max] = spec;
+    const values =
+      kind === 'integer'
+        ? fc.integer({ min, max })
+        : fc.double({ min, max, noNaN: true }).filter((v) => v === 0 || Math.abs(v) >= 2 ** -1022);
+    fc.assert(
+      fc.property(values, (value) => {
+        expect(field.parse(field.encode(value))).toBe(value === 0 ? 0 : value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // Every real setting (weights, rates, momentum, thresholds, penalties, step sizes) refuses a subnormal: the
+  // optimizers and penalties would compute with it at a fraction of a double's precision.
+  it.each(PARAM_KEYS.filter((key) => PARAMS[key].spec[0] === 'real'))('%s: refuses subnormal values with a message saying why', (key) => {
+    const { field } = PARAMS[key];
+    for (const text of ['1e-320', '-1e-320', '5e-324', '2.225073858507201e-308']) {
+      expect(() => field.parse(text)).toThrow(/too small: a number other than 0 must be at least 2\.2250738585072014e-308 in size/);
+    }
+  });
+
   it('a hint says the range in plain digits', () => {
     expect(PARAMS.lr.hint).toBe('0.000001 to 1');
     expect(PARAMS.count.hint).toBe('1 to 200');

@@ -71,7 +71,7 @@ describe("chapter 5's worked example, computed by the core as the page is built"
       .map((node) => toString(node));
     for (const tex of [
       's_4 = 0.75 \\cdot 0.5 + 1 = 1.375',
-      'E = \\tfrac12 \\left( 0^2 + (-0.5)^2 + (-1.25)^2 + (-1.625)^2 \\right) = 2.2265625',
+      'E = \\tfrac12 ( 0^2 + (-0.5)^2 + (-1.25)^2 + (-1.625)^2 ) = 2.2265625',
       '\\partial E / \\partial \\wrec = -5.84375',
       '\\partial E / \\partial \\wx = -3.921875',
       '0 \\cdot 0 + (-0.5)(1) + (-1.25)(1.5) + (-1.625)(0.75) = -3.59375',

@@ -13,15 +13,19 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page plus everything that went wrong while it was open. */
 export interface WatchedPage {
   page: Page;
-  /** Console errors, uncaught exceptions, failed requests, HTTP errors and requests to another origin. */
+  /**
+   * Console errors, uncaught exceptions, failed requests, HTTP errors, requests to another origin and anything the
+   * page's Content-Security-Policy refused.
+   */
   problems: string[];
   close(): Promise<void>;
 }
 
 /**
  * Opens `url` in a fresh context and records every problem a reader could meet: console errors, page errors,
- * failed or 4xx/5xx requests, and any request that leaves the page's own origin. `watch` attaches more listeners
- * before the first request; `expectStatus` is the status the document itself should answer with.
+ * failed or 4xx/5xx requests, any request that leaves the page's own origin, and every Content-Security-Policy
+ * violation. `watch` attaches more listeners before the first request; `expectStatus` is the status the document
+ * itself should answer with.
  */
 export async function openPage(
   browser: Browser,
@@ -43,6 +47,19 @@ export async function openPage(
     if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== origin) {
       problems.push(`request off the site's origin: ${target}`);
     }
+  });
+  // Every refusal of the page's Content-Security-Policy, reported from the page (Chromium only logs them).
+  await page.exposeFunction('__reportPolicyViolation', (report: string) => problems.push(`Content-Security-Policy violation: ${report}`));
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+        const report = (window as unknown as { __reportPolicyViolation: (report: string) => void }).__reportPolicyViolation;
+        report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline code'}${where}${event.sample ? ` (${event.sample})` : ''}`);
+      },
+      true,
+    );
   });
   page.on('response', (response) => {
     const status = response.status();

@@ -5,9 +5,9 @@
  *   e_k = y_k − onehot(next_k)                                  (lm-output-error)  = ∂E_k/∂(W_y s_k + b_y)
  *   δ_k = ∂E/∂s_k = W_yᵀ e_k + W_recᵀ (f'(a_{k+1}) ⊙ δ_{k+1})  (lm-delta)  local term + recurrent term, δ_{n+1} = 0
  *         f'(a) = 1 − s² for tanh (s = tanh a), 1 for the identity
- *   g_k = f'(a_k) ⊙ δ_k = ∂E/∂a_k                              the derivative with respect to a_k (the text before lm-grad-state)
+ *   δa_k = f'(a_k) ⊙ δ_k = ∂E/∂a_k                              the derivative with respect to a_k (the text before lm-grad-state)
  *   ∂E/∂W_y = Σ_k e_k s_kᵀ,   ∂E/∂b_y = Σ_k e_k                 (lm-grad-output)
- *   ∂E/∂W_rec = Σ_k g_k s_{k-1}ᵀ,  ∂E/∂W_x = Σ_k g_k x_kᵀ,  ∂E/∂b = Σ_k g_k   (lm-grad-state)
+ *   ∂E/∂W_rec = Σ_k δa_k s_{k-1}ᵀ,  ∂E/∂W_x = Σ_k δa_k x_kᵀ,  ∂E/∂b = Σ_k δa_k   (lm-grad-state)
  *
  * δ_0 = W_recᵀ (f'(a_1) ⊙ δ_1) is reported too (s_0 has no output, so no local term).
  * With identity f, H = 1 and W_yᵀ e_k = ∂E_k/∂s_k, (lm-delta) is exactly (bptt-delta-recurrence), δ_k = ∂E_k/∂s_k + w_rec δ_{k+1}.
@@ -76,8 +76,8 @@ function addOutputGradients(params: Params, e: Float64Array, sk: Float64Array, g
 
 /**
  * Adds ∂E/∂θ of one sentence to `grads` (accumulates, does not reset) and returns δ_0 … δ_n,
- * from a forward pass `fwd` of the same parameters. The state layer's backward step (g_k = f'(a_k) ⊙ δ_k,
- * its weight gradients and W_recᵀ g_k) is `rnnStepBackward`, shared with the adding problem's RNN.
+ * from a forward pass `fwd` of the same parameters. The state layer's backward step (δa_k = f'(a_k) ⊙ δ_k,
+ * its weight gradients and W_recᵀ δa_k) is `rnnStepBackward`, shared with the adding problem's RNN.
  */
 export function lmBackward(params: Params, fwd: LmForward, grads: LmWeights, options: BackwardOptions = {}): Float64Array[] {
   const { truncation } = options;

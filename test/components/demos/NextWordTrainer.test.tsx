@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import NextWordTrainer from '@components/demos/NextWordTrainer.tsx';
 import { nextWordInitial } from '@components/demos/nextWordAtBuild.ts';
+import { trainedModel } from '@components/demos/nextWordModel.ts';
 
 const initial = nextWordInitial();
 let root: HTMLElement;
@@ -34,7 +35,7 @@ describe('NextWordTrainer before a run', () => {
   it('renders in its frame with the epochs field, Start enabled, Reset disabled and an empty loss curve', () => {
     const frame = mount();
     expect(frame.getAttribute('aria-label')).toBe('Train the next-word model in the browser');
-    const field = frame.querySelector<HTMLInputElement>('input[type="number"]')!;
+    const field = frame.querySelector<HTMLInputElement>('input[inputmode="numeric"]')!;
     expect(field.value).toBe(String(initial.hyperParameters.epochs));
     expect(frame.querySelector(`label[for="${field.id}"]`)?.textContent).toBe(`Epochs (passes over the ${initial.sentences} sentences)`);
     expect(button(frame, 'Start training').disabled).toBe(false);
@@ -48,7 +49,7 @@ describe('NextWordTrainer before a run', () => {
 
   it('refuses 2.5 epochs with a message and a disabled Start, and takes 3 again', () => {
     const frame = mount();
-    const field = frame.querySelector<HTMLInputElement>('input[type="number"]')!;
+    const field = frame.querySelector<HTMLInputElement>('input[inputmode="numeric"]')!;
     type(field, '2.5');
     expect(frame.querySelector('.message.error')?.textContent).toBe('Epochs must be a whole number from 1 to 1000, got “2.5”.');
     expect(field.getAttribute('aria-invalid')).toBe('true');
@@ -90,7 +91,7 @@ describe('NextWordTrainer with a worker', () => {
 
   it('starts, pauses, resumes, shows each epoch and the final loss, and resets', () => {
     const frame = mount();
-    type(frame.querySelector<HTMLInputElement>('input[type="number"]')!, '2');
+    type(frame.querySelector<HTMLInputElement>('input[inputmode="numeric"]')!, '2');
     act(() => button(frame, 'Start training').click());
     const worker = FakeWorker.last!;
     expect(worker.commands).toEqual([{ type: 'start', options: { ...initial.hyperParameters, epochs: 2 } }]);
@@ -130,5 +131,22 @@ describe('NextWordTrainer with a worker', () => {
     act(() => button(frame, 'Start training').click());
     FakeWorker.last!.report({ type: 'error', message: 'out of memory' });
     expect(frame.querySelector('[role="alert"]')?.textContent).toBe('Training stopped: out of memory. Press Reset, then start again.');
+    // Before the worker announced its run, the progress line says the run never started (not "Starting…").
+    expect(frame.querySelector('.trainer-numbers')?.textContent).toBe('Training failed to start.');
+  });
+
+  it.each(['Reset', 'Train again'])('hands the predictor back the shipped weights when %s discards the run they came from', (name) => {
+    const frame = mount();
+    type(frame.querySelector<HTMLInputElement>('input[inputmode="numeric"]')!, '1');
+    act(() => button(frame, 'Start training').click());
+    const worker = FakeWorker.last!;
+    worker.report({ type: 'started', words: ['<pad>', '<s>', '</s>', 'i'], totalSteps: 2, stepsPerEpoch: 2, epochs: 1 });
+    worker.report({ type: 'epoch', epoch: 1, loss: 2, topWord: 'i', topProbability: 0.5, sample: ['i'], weights: {} });
+    worker.report({ type: 'done', finalLoss: 1.5, elapsedMs: 100, steps: 2 });
+    act(() => button(frame, 'Use these weights in the predictor').click());
+    expect(trainedModel.value?.epoch).toBe(1);
+    act(() => button(frame, name).click());
+    expect(trainedModel.value).toBeNull();
+    expect(frame.querySelector('.trainer-use-note')?.textContent).not.toContain('The predictor above uses');
   });
 });

@@ -10,24 +10,23 @@ describe('OptimizerRun', () => {
     const run = new OptimizerRun(data, start, { kind: 'rprop' }, { objective: 'final' }, 10);
     expect(run.iteration).toBe(0);
     expect(run.w).toEqual(start);
-    // the loss the core's first update reports is the loss at the start
-    expect(run.loss).toBe(train(data, start, { kind: 'rprop' }, { objective: 'final' }).next().value.loss);
+    // the loss at the start: the core's first update's lossFrom, and the data-set loss there
+    expect(run.loss).toBe(train(data, start, { kind: 'rprop' }, { objective: 'final' }).next().value.lossFrom);
+    expect(run.loss).toBe(datasetLoss(data, start, 'final'));
     expect(run.stopped).toBeNull();
   });
 
   it('run.advance() follows train() update by update, with the loss at the new weights', () => {
     const run = new OptimizerRun(data, start, { kind: 'rprop' }, { objective: 'every-step' }, 50);
     const updates = train(data, start, { kind: 'rprop' }, { objective: 'every-step' });
-    let step = updates.next().value;
     for (let i = 1; i <= 50; i++) {
       expect(run.advance()).toBe(true);
-      const next = updates.next().value;
+      const step = updates.next().value;
       expect(run.iteration).toBe(i);
       expect(run.w).toEqual(step.w);
-      expect(run.loss).toBe(next.loss);
-      expect(run.losses[i]).toBe(next.loss);
+      expect(run.loss).toBe(step.loss);
+      expect(run.losses[i]).toBe(step.loss);
       expect([run.path[2 * i], run.path[2 * i + 1]]).toEqual([step.w.wX, step.w.wRec]);
-      step = next;
     }
     // the every-step data-set loss computed directly agrees to rounding (relative error ≤ 1e-12)
     const direct = datasetLoss(data, run.w, 'every-step');

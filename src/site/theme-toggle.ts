@@ -1,0 +1,18 @@
+/** Wires the header's theme button: it shows and flips the theme, and remembers the reader's choice. */
+export function bindThemeToggle(): void {
+  const button = document.querySelector('[data-theme-toggle]');
+  if (!button) return;
+  const root = document.documentElement;
+  const dark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches);
+  const show = () => button.setAttribute('aria-pressed', String(dark()));
+  show();
+  button.addEventListener('click', () => {
+    const next = dark() ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem('theme', next);
+    } catch {}
+    show();
+  });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', show);
+}
