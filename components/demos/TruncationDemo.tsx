@@ -71,7 +71,7 @@ function Truncation({ notebook }: ViewProps<typeof truncation>) {
           <dd data-quantity="exactDWRec" data-value={String(exact.dWRec)}>{formatNumber(exact.dWRec)}</dd>
         </div>
         <div>
-          <dt>truncated (τ = {chosen})</dt>
+          <dt>window of {chosen}</dt>
           <dd data-quantity="truncDWRec" data-tau={chosen} data-value={String(run.dWRec)}>{formatNumber(run.dWRec)}</dd>
         </div>
         <div>
@@ -83,7 +83,7 @@ function Truncation({ notebook }: ViewProps<typeof truncation>) {
           <dd data-quantity="exactDWX" data-value={String(exact.dWX)}>{formatNumber(exact.dWX)}</dd>
         </div>
         <div>
-          <dt>truncated (τ = {chosen})</dt>
+          <dt>window of {chosen}</dt>
           <dd data-quantity="truncDWX" data-tau={chosen} data-value={String(run.dWX)}>{formatNumber(run.dWX)}</dd>
         </div>
         <div>
