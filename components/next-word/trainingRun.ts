@@ -97,10 +97,11 @@ export function applyTrainingAction(run: TrainingRun, action: TrainingAction): T
     }
     case 'done':
       return { ...run, finalLoss: action.finalLoss, elapsedMs: action.elapsedMs, step: action.steps, phase: 'done' };
+    // A pause or resume answered after the run ended (the reader pressed Pause as the last step finished) changes nothing.
     case 'paused':
-      return { ...run, phase: 'paused' };
+      return run.phase === 'running' ? { ...run, phase: 'paused' } : run;
     case 'resumed':
-      return { ...run, phase: 'running' };
+      return run.phase === 'paused' ? { ...run, phase: 'running' } : run;
     case 'error':
       return { ...run, error: action.message, phase: 'error' };
   }

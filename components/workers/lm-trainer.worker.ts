@@ -42,6 +42,8 @@ scope.onmessage = (event) => {
   const command = event.data;
   try {
     if (command.type === 'start') start(command.options);
+    // a pause or resume that arrives after the run finished (or before one started) has nothing to act on
+    else if (trainer === undefined) return;
     else if (command.type === 'pause') {
       if (!paused) activeMs += performance.now() - runningSince;
       paused = true;

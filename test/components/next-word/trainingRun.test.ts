@@ -20,6 +20,16 @@ function reports(epochs: number): TrainingAction[] {
 const replay = (actions: TrainingAction[], from: TrainingRun = IDLE_RUN) => actions.reduce(applyTrainingAction, from);
 
 describe('applyTrainingAction', () => {
+  it('stays done when a pause or resume arrives after the run finished (the reader pressed Pause as it ended)', () => {
+    const done = replay([{ type: 'start' }, ...reports(1)]);
+    expect(replay([{ type: 'paused' }], done).phase).toBe('done');
+    expect(replay([{ type: 'paused' }, { type: 'resumed' }], done).phase).toBe('done');
+    // while running, pause and resume work as before
+    const running = replay([{ type: 'start' }, ...reports(1).slice(0, 2)]);
+    expect(replay([{ type: 'paused' }], running).phase).toBe('paused');
+    expect(replay([{ type: 'paused' }, { type: 'resumed' }], running).phase).toBe('running');
+  });
+
   it('replays a 3-epoch run: every step loss, every epoch, the final loss, and phase done', () => {
     const run = replay([{ type: 'start' }, ...reports(3)]);
     expect(run.phase).toBe('done');
