@@ -1,31 +1,11 @@
-import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { formatComputed } from '~/site/computed.ts';
-import { parsePage } from '../support/html.ts';
+import { computedNumbers as numbersIn, parsePage, textOf } from '../support/html.ts';
 
 const DIST = process.env.DIST_DIR ?? 'dist';
 
-/** The text inside an element. */
-function toString(node: Element): string {
-  let text = '';
-  visit(node, 'text', (leaf) => {
-    text += leaf.value;
-  });
-  return text;
-}
-
-/** The numbers a built page's prose states, by `data-computed` name, with the text each is shown as. */
-function computedNumbers(path: string): Map<string, { value: number; text: string }[]> {
-  const found = new Map<string, { value: number; text: string }[]>();
-  for (const node of parsePage(`${DIST}/${path}`).elements) {
-    const name = node.properties.dataComputed;
-    const value = node.properties.dataValue;
-    if (typeof name !== 'string' || typeof value !== 'string') continue;
-    found.set(name, [...(found.get(name) ?? []), { value: Number(value), text: toString(node) }]);
-  }
-  return found;
-}
+/** The numbers a built page of this build states, by name. */
+const computedNumbers = (path: string) => numbersIn(`${DIST}/${path}`);
 
 describe("chapter 5's worked example, computed by the core as the page is built", () => {
   const shown = computedNumbers('backpropagation-through-time/index.html');
@@ -68,7 +48,7 @@ describe("chapter 5's worked example, computed by the core as the page is built"
     const html = parsePage(`${DIST}/backpropagation-through-time/index.html`);
     const annotations = html.elements
       .filter((node) => node.tagName === 'annotation')
-      .map((node) => toString(node));
+      .map((node) => textOf(node));
     for (const tex of [
       's_4 = 0.75 \\cdot 0.5 + 1 = 1.375',
       'E = \\tfrac12 ( 0^2 + (-0.5)^2 + (-1.25)^2 + (-1.625)^2 ) = 2.2265625',

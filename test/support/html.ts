@@ -87,3 +87,24 @@ export function references(page: ParsedPage): Reference[] {
   }
   return found;
 }
+
+/** The text inside an element. */
+export function textOf(node: Element): string {
+  let text = '';
+  visit(node, 'text', (leaf) => {
+    text += leaf.value;
+  });
+  return text;
+}
+
+/** The numbers a built page's prose states (`<Computed>`), by `data-computed` name: each one's full-precision value and text. */
+export function computedNumbers(file: string): Map<string, { value: number; text: string }[]> {
+  const found = new Map<string, { value: number; text: string }[]>();
+  for (const node of parsePage(file).elements) {
+    const name = node.properties.dataComputed;
+    const value = node.properties.dataValue;
+    if (typeof name !== 'string' || typeof value !== 'string') continue;
+    found.set(name, [...(found.get(name) ?? []), { value: Number(value), text: textOf(node) }]);
+  }
+  return found;
+}
