@@ -278,7 +278,7 @@ export function SignedLogChart({ series, description, yLabel, xLabel = 'step k',
         );
       })}
     </svg>
-    <OmittedNote count={infinite + notNumbers}>{omitted ?? nonFiniteWords(infinite, notNumbers)}</OmittedNote>
+    <OmittedNote count={infinite + notNumbers}>{omitted === undefined ? nonFiniteWords(infinite, notNumbers) : omitted}</OmittedNote>
     </div>
   );
 }

@@ -73,6 +73,7 @@ function Forward({ notebook }: ViewProps<typeof forwardCell>) {
         ]}
         highlight={k}
         yLabel="s_k and t_k"
+        omitted={false /* the summary above says from which step the states overflow */}
         description={
           `Line chart of the states s_0 to s_${n}, step ${k} marked (s_${k} = ${formatNumber(s[k])}), beside the running count of ones t_k: ` +
           `${Array.from(s.slice(0, 30), (v, j) => `s_${j} = ${formatNumber(v)} (t_${j} = ${formatNumber(t[j])})`).join(', ')}${n >= 30 ? ', …' : ''}.`

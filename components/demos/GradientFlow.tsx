@@ -104,6 +104,7 @@ function Flow({ notebook }: ViewProps<typeof flowCell>) {
           <SignedLogChart
             series={[{ values: g, label: '∂s_n/∂s_k', quantity: 'flow', positive: POSITIVE, negative: NEGATIVE, lineColor: 'var(--fg-muted)' }]}
             yLabel="|∂sₙ/∂sₖ| (log scale)"
+            omitted={false /* the flow notes below say where the factors overflow */}
             description={`Chart of w_rec^(n−k) for w_rec = ${w}, n = ${N}, magnitude on a log scale: ${describe(g, 'the factor')}.`}
           />
           <div aria-live="polite">
@@ -120,6 +121,7 @@ function Flow({ notebook }: ViewProps<typeof flowCell>) {
           <SignedLogChart
             series={[{ values: every.delta, label: 'δ_k (every step)', quantity: 'delta', positive: POSITIVE, negative: NEGATIVE, lineColor: 'var(--fg-muted)' }]}
             yLabel="|δₖ| (log scale)"
+            omitted={false /* the delta notes below say where the deltas overflow or are undefined */}
             description={`Chart of the every-step objective's deltas for w_rec = ${w}, n = ${N}, all-ones input: ${describe(every.delta, 'δ')}.`}
           />
           <div aria-live="polite">

@@ -43,6 +43,7 @@ function States({ notebook }: ViewProps<typeof states>) {
       <StateChart
         series={[{ values: s, label: 'state s_k', color: 'var(--c1)' }]}
         yLabel="s_k"
+        omitted={false /* the summary above says from which step the states overflow */}
         description={`Line chart of the states s_0 to s_${n}: ${Array.from(s.slice(0, 40), (v, k) => `s_${k} = ${formatNumber(v)}`).join(', ')}${n >= 40 ? ', …' : ''}.`}
       />
       <TablePager name="k" min={0} max={n} {...page} />
