@@ -13,6 +13,14 @@ import rehypeKatexStrict from './src/markdown/rehype-katex-strict.ts';
 import rehypeTableAlign from './src/markdown/rehype-table-align.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
+import { katexFontSubset } from './src/integrations/katex-font-subset.ts';
+import { stylesheetBundle } from './src/integrations/stylesheet-bundle.ts';
+
+/**
+ * The characters the forward demo's step equation can show: it is set in KaTeX_Main (components/demos/ForwardDemo.css)
+ * with the reader's own numbers, so the subset KaTeX fonts keep printable ASCII and the formatter's symbols for it.
+ */
+const FORWARD_STEP_CHARACTERS = `${String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 32 + i))}\u00a0·…₁₂←→−⋯×∞⁰¹²³⁴⁵⁶⁷⁸⁹⁻`;
 
 /** The sub-path the site is served under: `SITE_BASE=/rnn/ npm run build`. Always starts and ends with `/`. */
 const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -24,7 +32,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? 'dist',
   output: 'static',
-  // Stylesheets as files: the Content-Security-Policy allows inline styles only by hash.
+  // Stylesheets as files, which stylesheetBundle then joins into one per page: inline, a chapter's 11 KB gzip of CSS
+  // would be sent again with every page, and as Astro writes them, 14 files would each block the first paint.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   prefetch: false,
@@ -50,8 +59,17 @@ export default defineConfig({
       smartypants: true,
     }),
   },
-  // Every page carries its Content-Security-Policy; only the search page runs WebAssembly (Pagefind).
-  integrations: [mdx(), preact(), sitemap(), contentSecurityPolicy({ wasmPages: ['search/'] })],
+  // KaTeX's fonts are subset to the pages' math, then each page's stylesheets become one file, before each page's
+  // Content-Security-Policy hashes its inline styles; every page carries its policy, and only the search page runs
+  // WebAssembly (Pagefind).
+  integrations: [
+    mdx(),
+    preact(),
+    sitemap(),
+    katexFontSubset({ keep: { Main: FORWARD_STEP_CHARACTERS } }),
+    stylesheetBundle(),
+    contentSecurityPolicy({ wasmPages: ['search/'] }),
+  ],
   vite: {
     build: {
       // Fonts, images and small scripts stay files, never data: URLs or inline scripts the policy would refuse.

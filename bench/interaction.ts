@@ -1,6 +1,7 @@
 // Interaction benchmark (not a test): run with `node --experimental-strip-types bench/interaction.ts` after
 // `npm run build` (or point DIST_DIR at another build). In headless Chromium it drives every range slider of every
-// page with 100 input events and times the main-thread work each one causes, then plays the trainer of the
+// page with 100 input events and times the main-thread work each one causes (its update, and its update plus the next
+// frame's rendering, which must fit one 60 Hz frame), then plays the trainer of the
 // training chapter at its fastest speed and reports frames per second and main-thread time per frame, and drives the
 // LSTM chapter's race sliders while its race runs in its worker (and reports each model's updates per second there).
 // Last, it loads every page at its largest state (every key of its notebook at the largest value the URL accepts),
@@ -27,6 +28,8 @@ const runs = (section: string) => SECTIONS === undefined || SECTIONS.includes(se
 const LONG_TASK_MS = 50;
 /** The goal for the 95th percentile of an input's update, in ms. */
 const GOAL_MS = 8;
+/** The goal for the 95th percentile of an input's update plus the next frame's rendering (one frame at 60 Hz), in ms. */
+const FRAME_GOAL_MS = 16;
 
 /** The p-th percentile (0..100) of sorted values, nearest rank. */
 function percentile(sorted: number[], p: number): number {
@@ -339,8 +342,8 @@ const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2).padStart(7) : '   
 try {
   if (runs('sliders')) {
     console.log(
-      `Slider input work (${WARM_UP} untimed, then ${INPUTS} timed input events per slider; goal: update p95 ≤ ${GOAL_MS} ms ` +
-        `and no long task over ${LONG_TASK_MS} ms; the next frame's rendering is shown beside it)`,
+      `Slider input work (${WARM_UP} untimed, then ${INPUTS} timed input events per slider; goal: update p95 ≤ ${GOAL_MS} ms, ` +
+        `update + the next frame's rendering p95 ≤ ${FRAME_GOAL_MS} ms, and no long task over ${LONG_TASK_MS} ms)`,
     );
     console.log(`${''.padEnd(84)}  update (script, DOM)  render (style…paint)   total`);
     console.log(`${'page'.padEnd(34)} ${'cell'.padEnd(18)} ${'slider'.padEnd(30)}     p50     p95     p50     p95     p50     p95     max  long  goal`);
@@ -360,7 +363,7 @@ try {
             `${(path || '/').slice(0, 34).padEnd(34)} ${cell.slice(0, 18).padEnd(18)} ${name.slice(0, 30).padEnd(30)} ` +
               `${fmt(percentile(u, 50))} ${fmt(percentile(u, 95))} ${fmt(percentile(r, 50))} ${fmt(percentile(r, 95))} ` +
               `${fmt(percentile(total, 50))} ${fmt(percentile(total, 95))} ${fmt(total.at(-1) ?? NaN)} ${String(longTasks).padStart(5)}  ` +
-              (percentile(u, 95) <= GOAL_MS && longTasks === 0 ? 'met' : 'MISSED'),
+              (percentile(u, 95) <= GOAL_MS && percentile(total, 95) <= FRAME_GOAL_MS && longTasks === 0 ? 'met' : 'MISSED'),
           );
         }
       }

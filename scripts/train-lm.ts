@@ -1,17 +1,23 @@
 /**
- * Trains the next-word model of the "I like French …" chapter on data/corpus.txt with a fixed seed and
- * fixed hyper-parameters, and writes public/data/lm-weights.json (weights, dictionary, hyper-parameters,
- * seed, final loss). Run: node --experimental-strip-types scripts/train-lm.ts
+ * Trains the next-word model of the "I like French …" chapter on the training part of data/corpus.txt (a seeded
+ * split holds out 10 % of its sentences) with a fixed seed and fixed hyper-parameters, scores it on the held-out
+ * part, and writes public/data/lm-weights.json (weights, dictionary of the training part, hyper-parameters, the
+ * split, the losses and the entropy floors). Run: node --experimental-strip-types scripts/train-lm.ts
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   buildDataset,
+  conditionalEntropyFloor,
+  corpusSentences,
   deserializeParams,
+  evaluateHeldOut,
   meanLoss,
   predictNext,
+  sentencesText,
   serializeParams,
+  splitCorpus,
   topK,
   trainLM,
 } from '../src/core/lm/index.ts';
@@ -34,13 +40,19 @@ const hyperParameters = {
   clipNorm: 5,
   activation: 'tanh',
 } as const satisfies LmTrainOptions;
+// trainLM draws from randomLcg(seed) and randomLcg(seed + 1): the split takes the next seed, a stream of its own.
+const splitOptions = { seed: hyperParameters.seed + 2, heldOutFraction: 0.1 };
 const significantDigits = 6;
 const probe = ['i', 'like', 'french'];
 
-const dataset = buildDataset(readFileSync(corpusPath, 'utf8'));
+const corpus = readFileSync(corpusPath, 'utf8');
+const split = splitCorpus(corpus, splitOptions);
+const dataset = buildDataset(sentencesText(split.training));
 const { dict, sequences } = dataset;
 const words = sequences.reduce((sum, t) => sum + t.length - 1, 0);
-console.log(`corpus: ${sequences.length} sentences, ${words} predicted words, V = ${dict.words.length}`);
+console.log(
+  `corpus: ${split.training.length} training + ${split.heldOut.length} held-out sentences; training part: ${words} predicted words, V = ${dict.words.length}`,
+);
 
 const started = performance.now();
 const trainer = trainLM(dataset, hyperParameters);
@@ -71,26 +83,58 @@ const finalLoss = meanLoss(params, sequences);
 console.log(`final mean cross-entropy per predicted word: ${finalLoss.toFixed(4)} nats (perplexity ${Math.exp(finalLoss).toFixed(3)})`);
 console.log(`training: ${steps} steps in ${seconds.toFixed(2)} s, ${(steps / seconds).toFixed(1)} steps/s`);
 
+const unrounded = serializeParams(params, dict, {}, { significantDigits });
+const { params: rounded } = deserializeParams(JSON.parse(JSON.stringify(unrounded)));
+// The recorded losses are those of the weights as shipped (rounded), so that they can be recomputed from the file.
+const trainLoss = meanLoss(rounded, sequences);
+const heldOut = evaluateHeldOut(rounded, dict, split.heldOut);
+const unknown = (w: string) => !dict.index.has(w);
+const trainFloor = conditionalEntropyFloor(split.training);
+const heldOutFloor = conditionalEntropyFloor(split.heldOut, { exclude: unknown });
+const corpusFloor = conditionalEntropyFloor(corpusSentences(corpus));
+const { H, V } = params;
+const parameters = H * H + H * V + H + V * H + V;
+const digits = (x: number) => Number(x.toPrecision(12));
+console.log(`held-out: ${heldOut.scoredWords} scored targets, ${heldOut.excludedTargets} excluded (not in the dictionary) of ${heldOut.totalTokens}`);
+console.log(`mean loss per word: training ${trainLoss.toFixed(4)} (floor ${trainFloor.toFixed(4)}), held-out ${heldOut.meanLoss.toFixed(4)} (floor ${heldOutFloor.toFixed(4)}); whole-corpus floor ${corpusFloor.toFixed(4)}`);
+
 const json = serializeParams(
   params,
   dict,
   {
-    description: 'Vector recurrent language model trained on data/corpus.txt by scripts/train-lm.ts',
+    description: 'Vector recurrent language model trained on the training part of data/corpus.txt by scripts/train-lm.ts',
     corpus: 'data/corpus.txt',
     sentences: sequences.length,
     predictedWords: words,
+    split: {
+      seed: splitOptions.seed,
+      heldOutFraction: splitOptions.heldOutFraction,
+      method: 'splitCorpus(corpus, { seed, heldOutFraction }) in src/core/lm/split.ts',
+      trainingSentences: split.training.length,
+      heldOutSentences: split.heldOut.length,
+      heldOutLines: split.heldOut.map((s) => s.line),
+    },
     hyperParameters,
+    parameters,
     loss: 'mean cross-entropy per predicted word (nats), Adam on mini-batches of whole sentences',
-    finalLoss: Number(finalLoss.toPrecision(8)),
+    finalLoss: digits(trainLoss),
+    trainLoss: digits(trainLoss),
+    heldOutLoss: digits(heldOut.meanLoss),
+    heldOutScored: heldOut.scoredWords,
+    heldOutExcluded: heldOut.excludedTargets,
+    heldOutTokens: heldOut.totalTokens,
+    heldOutTreatment: 'a word outside the dictionary is read as <unk> and, as a target, left out of the loss and of the held-out floor',
+    trainFloor: digits(trainFloor),
+    heldOutFloor: digits(heldOutFloor),
+    corpusFloor: digits(corpusFloor),
     steps,
     significantDigits,
   },
   { significantDigits },
 );
-const { params: rounded } = deserializeParams(JSON.parse(JSON.stringify(json)));
 
 // Rounding must not change what the page shows: the full ranking after "i like french" and the
-// top 5 after every prefix of every corpus sentence.
+// top 5 after every prefix of every training sentence.
 const rank = (p: Params, prefix: string[], k: number): number[] => topK(predictNext(p, dict, prefix), k).map((r) => r.index);
 if (rank(params, probe, dict.words.length).join() !== rank(rounded, probe, dict.words.length).join()) {
   throw new Error('rounding the weights changed the ranking after "i like french"');

@@ -28,6 +28,8 @@ interface Props {
   epochLabel: string;
   /** The text alternative: what the chart shows, with its numbers. */
   description: string;
+  /** A second per-epoch series (e.g. the loss on held-out sentences), dashed, with dots that carry `data-quantity="held-out-loss"`. */
+  heldOut?: { epochs: readonly EpochLoss[]; label: string };
 }
 
 /** The width drawn before the chart is measured (and on the server). */
@@ -42,7 +44,7 @@ const MAX_POINTS = 600;
  * (thick, with dots) and a reference level. Unlike LossCurve (several runs, log scale, against the iteration), it is
  * drawn at its measured width.
  */
-export function EpochLossCurve({ stepLosses, stepsPerEpoch, epochs, totalEpochs, reference, yLabel, stepLabel, epochLabel, description }: Props) {
+export function EpochLossCurve({ stepLosses, stepsPerEpoch, epochs, totalEpochs, reference, yLabel, stepLabel, epochLabel, description, heldOut }: Props) {
   const { ref, width: measured } = useChartWidth<HTMLDivElement>(DEFAULT_WIDTH, 280);
   const WIDTH = Math.min(measured, 900);
   const x = scaleLinear().domain([0, Math.max(totalEpochs, 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
@@ -50,7 +52,7 @@ export function EpochLossCurve({ stepLosses, stepsPerEpoch, epochs, totalEpochs,
   // the lines, and later losses above the top are drawn on it (clamped: a loss of 1e308 must not overflow to −∞ px).
   const extent = finiteExtent([stepLosses.slice(0, 1), [reference.value]], [0, 6]);
   const { unit } = extent;
-  const omitted = finiteExtent([stepLosses, epochs.map((e) => e.loss), [reference.value]]).omitted;
+  const omitted = finiteExtent([stepLosses, epochs.map((e) => e.loss), (heldOut?.epochs ?? []).map((e) => e.loss), [reference.value]]).omitted;
   const y = scaleLinear().domain([extent.lo, extent.hi]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]).clamp(true);
   const yOf = (loss: number) => y(loss / unit);
   const bucket = Math.max(1, Math.ceil(stepLosses.length / MAX_POINTS));
@@ -69,6 +71,7 @@ export function EpochLossCurve({ stepLosses, stepsPerEpoch, epochs, totalEpochs,
     .x((p) => x(p[0]))
     .y((p) => yOf(p[1]));
   const drawnEpochs = epochs.filter((e) => Number.isFinite(e.loss));
+  const drawnHeldOut = (heldOut?.epochs ?? []).filter((e) => Number.isFinite(e.loss));
   const epochPath = line<EpochLoss>()
     .x((e) => x(e.epoch))
     .y((e) => yOf(e.loss));
@@ -105,10 +108,25 @@ export function EpochLossCurve({ stepLosses, stepsPerEpoch, epochs, totalEpochs,
             data-value={String(e.loss)}
           />
         ))}
+        {drawnHeldOut.length > 0 && <path d={epochPath(drawnHeldOut) ?? ''} fill="none" stroke="var(--c4)" stroke-width={2} stroke-dasharray="5 3" />}
+        {drawnHeldOut.map((e) => (
+          <rect
+            key={e.epoch}
+            x={x(e.epoch) - 3}
+            y={yOf(e.loss) - 3}
+            width={epochs.length <= 60 ? 6 : 0}
+            height={epochs.length <= 60 ? 6 : 0}
+            fill="var(--c4)"
+            data-quantity="held-out-loss"
+            data-epoch={e.epoch}
+            data-value={String(e.loss)}
+          />
+        ))}
         <LineLegend
           entries={[
             { label: stepLabel, color: 'var(--c1)', width: 1, opacity: 0.55 },
             { label: epochLabel, color: 'var(--c2)', width: 2 },
+            ...(heldOut ? [{ label: heldOut.label, color: 'var(--c4)', width: 2, dash: '5 3' }] : []),
           ]}
           x={MARGIN.left + 12}
           y={MARGIN.top + 6}

@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatNumber } from '~/notebook/format.ts';
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { AxisBottom } from './axes.tsx';
 import { OmittedNote } from './OmittedNote.tsx';
 import { useChartWidth } from './useChartWidth.ts';
@@ -87,16 +88,16 @@ export function markerPath(shape: MarkerShape, r: number): string {
 export function markerPathAt(shape: MarkerShape, r: number, cx: number, cy: number): string {
   switch (shape) {
     case 'circle':
-      return `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+      return `M${round(cx - r)},${cy}a${r},${r} 0 1,0 ${round(2 * r)},0a${r},${r} 0 1,0 ${round(-2 * r)},0Z`;
     case 'triangle': {
-      const h = r * 1.25;
-      return `M${cx},${cy + h}l${-h},${-h * 1.75}h${2 * h}Z`;
+      const h = round(r * 1.25);
+      return `M${cx},${round(cy + h)}l${-h},${round(-h * 1.75)}h${round(2 * h)}Z`;
     }
     case 'square':
-      return `M${cx - r},${cy - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
+      return `M${round(cx - r)},${round(cy - r)}h${round(2 * r)}v${round(2 * r)}h${round(-2 * r)}Z`;
     case 'diamond': {
-      const d = r * 1.35;
-      return `M${cx},${cy - d}l${d},${d}l${-d},${d}l${-d},${-d}Z`;
+      const d = round(r * 1.35);
+      return `M${cx},${round(cy - d)}l${d},${d}l${-d},${d}l${-d},${-d}Z`;
     }
   }
 }
@@ -112,8 +113,21 @@ export function powerLabel(e: number): string {
   return `10${String(e).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
 }
 
-/** A coordinate to 0.01 of a viewBox unit: shorter path data, no visible difference. */
-const round = (v: number) => Math.round(v * 100) / 100;
+/**
+ * A coordinate to 0.1 of a viewBox unit: the chart is 640 units wide and drawn at most about as many pixels, so a
+ * tenth of a pixel at most, where a 500-point series' path data is a large part of a page's HTML.
+ */
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/** At most about this many markers per series; a longer series is marked at a stride (see markerGroups). */
+const MARKED_POINTS = 100;
+
+/**
+ * The longest series whose values the server writes into the page (`data-values`). A longer one (the clipping run's
+ * 501 losses, 5 KB gzip of digits) gets them once the chart runs in the browser: they are a hook for scripts and
+ * tests, which run there, and a reader without JavaScript sees the same drawing without them.
+ */
+const SERVER_VALUES = 200;
 
 /** The values from index `from` on, full precision, separated by spaces (`Number` reads each back exactly). */
 function serialise(values: ArrayLike<number>, from: number): string {
@@ -135,6 +149,8 @@ function logMagnitude(v: number): number | null {
  */
 export function SignedLogChart({ series, description, yLabel, xLabel = 'step k', indexName = 'k', from = 0, height = 280, omitted }: Props) {
   const { ref, width: WIDTH } = useChartWidth<HTMLDivElement>(DEFAULT_WIDTH);
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => setInBrowser(true), []);
   const n = Math.max(...series.map((s) => s.values.length - 1), 1);
   const logs: number[] = [];
   let hasZero = false;
@@ -175,14 +191,26 @@ export function SignedLogChart({ series, description, yLabel, xLabel = 'step k',
     return l === null ? null : y(l);
   };
   const path = line<[number, number]>()
+    .digits(1)
     .x(([k]) => x(k))
     .y(([, l]) => y(l));
   // One path per series and marker style holding all its markers: a redraw sets one attribute per style, not
   // several per point.
+  // A long series (the clipping run's 500 iterations) marks every stride-th point, so its markers stay about 100 and
+  // its path data small; the line joins them all. A point is marked whatever the stride where the marker says
+  // something the line cannot: its sign differs from a neighbour's, or it sits on the 0 or ∞ row, or it is the last.
+  const stride = count <= MARKED_POINTS ? 1 : Math.ceil(count / MARKED_POINTS);
+  const marked = (values: ArrayLike<number>, k: number) => {
+    if (stride === 1 || (k - from) % stride === 0 || k === values.length - 1) return true;
+    const v = values[k];
+    if (v === 0 || !Number.isFinite(v)) return true;
+    return Math.sign(values[k - 1]) !== Math.sign(v) || (k + 1 < values.length && Math.sign(values[k + 1]) !== Math.sign(v));
+  };
   const markerGroups = (s: SignedLogSeries) => {
     const styles = s.negative ? [s.positive, s.negative] : [s.positive];
     const parts: string[][] = styles.map(() => []);
     for (let k = from; k < s.values.length; k++) {
+      if (!marked(s.values, k)) continue;
       const v = s.values[k];
       const cy = placeY(v);
       if (cy === null) continue;
@@ -252,7 +280,7 @@ export function SignedLogChart({ series, description, yLabel, xLabel = 'step k',
             class="series"
             data-quantity={s.quantity}
             {...{ [`data-${indexName}-from`]: from }}
-            data-values={serialise(s.values, from)}
+            data-values={inBrowser || s.values.length - from <= SERVER_VALUES ? serialise(s.values, from) : undefined}
           >
             {points.length > 1 && (
               <path

@@ -2,10 +2,12 @@ import { interpolateRdBu } from 'd3-scale-chromatic';
 import { useId, useMemo } from 'preact/hooks';
 import { encode, hiddenStates } from '~/core/lm/index.ts';
 import { formatNumber } from '~/notebook/format.ts';
-import { frameCell } from '../frameCell.tsx';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { useChartWidth } from '../charts/useChartWidth.ts';
 import { usePageModel } from '../next-word/usePageModel.ts';
-import { predictorWords, type NextWordInitial } from './nextWordModel.ts';
+import { useSentence } from '../next-word/useSentence.ts';
+import type { NextWordInitial } from './nextWordModel.ts';
 import './HiddenStateStrip.css';
 
 interface Props {
@@ -22,16 +24,17 @@ const LABEL = 84;
 const ROW = 22;
 const TOP = 18;
 
-const hiddenState = { name: 'hidden-state', label: 'The hidden state after each word' };
+const hiddenState = declareCell({ name: 'hidden-state', label: 'The hidden state after each word', params: ['sentence'] });
 
-/** A heat strip of the hidden state s_k, one row per word read, for the predictor's sentence. */
-export default frameCell(hiddenState, Strip);
+/** A heat strip of the hidden state s_k, one row per word read, for the page's sentence. */
+export default defineCell<'sentence', Props>(hiddenState, Strip);
 
-function Strip({ initial }: Props) {
+function Strip({ initial, notebook }: Props & ViewProps<typeof hiddenState>) {
   const { ref, width: available } = useChartWidth<HTMLElement>(576);
   const rampId = `${useId()}-ramp`;
-  const { mounted, model } = usePageModel();
-  const words = (mounted ? predictorWords.value : null) ?? initial.words;
+  const { model } = usePageModel();
+  // The page's sentence as the predictor shows it (the predictor's cell says why one is refused).
+  const { words } = useSentence(notebook, model, initial);
   const states = useMemo(() => {
     if (model === undefined) return initial.states;
     const { indices } = encode(model.dict, words);

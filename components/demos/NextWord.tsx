@@ -1,13 +1,13 @@
 import { randomLcg } from 'd3-random';
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { encode, predictNext, sampleContinuation, topK, UNKNOWN, type Continuation } from '~/core/lm/index.ts';
+import { useId, useMemo, useState } from 'preact/hooks';
+import { predictNext, sampleContinuation, topK, type Continuation } from '~/core/lm/index.ts';
 import { formatNumber } from '~/notebook/format.ts';
-import { frameCell } from '../frameCell.tsx';
-import { readSentence } from '../next-word/readSentence.ts';
+import { declareCell } from '~/notebook/page.ts';
+import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { SentenceInput } from '../next-word/SentenceInput.tsx';
-import { quoteInput } from '../next-word/shortenInput.ts';
 import { usePageModel } from '../next-word/usePageModel.ts';
-import { predictorWords, shippedModel, TOP_K, trainedModel, type NextWordInitial, type PageModel } from './nextWordModel.ts';
+import { useSentence } from '../next-word/useSentence.ts';
+import { shippedModel, TOP_K, trainedModel, type NextWordInitial } from './nextWordModel.ts';
 import './NextWord.css';
 
 /** The temperature slider's range and step. */
@@ -20,51 +20,21 @@ interface Props {
   initial: NextWordInitial;
 }
 
-const nextWord = { name: 'next-word', label: 'Next-word probabilities after a sentence' };
+const nextWord = declareCell({ name: 'next-word', label: 'Next-word probabilities after a sentence', params: ['sentence'] });
 
-/** The next-word predictor: a sentence in, the model's top-10 next words out, with a temperature and sampling. */
-export default frameCell(nextWord, Predictor);
+/** The next-word predictor: the page's sentence in, the model's top-10 next words out, with a temperature and sampling. */
+export default defineCell<'sentence', Props>(nextWord, Predictor);
 
-/** Why the predictor could not read the text typed. */
-interface Refusal {
-  message: string;
-}
-
-/** Reads the typed text with the model's dictionary: the words, or why they cannot be read. */
-function read(text: string, model: PageModel): string[] | Refusal {
-  const { words, refusal } = readSentence(text);
-  if (refusal) return { message: refusal };
-  const { unknown } = encode(model.dict, words);
-  if (unknown.length > 0) {
-    // Each unknown word is quoted once, shortened if long: the message must fit a phone's screen whatever was typed.
-    const list = unknown.map((u) => quoteInput(u.word)).join(', ');
-    const one = unknown.length === 1;
-    const message =
-      `${list} ${one ? 'is' : 'are'} not in the dictionary (the ${model.dict.words.length - 3} words of the corpus). ` +
-      `The model never read ${UNKNOWN} while it was trained, so its input column for an unknown word is still random: ` +
-      `rather than guess, the cell refuses the sentence. Replace or remove ${one ? 'that word' : 'those words'}.`;
-    return { message };
-  }
-  return words;
-}
-
-function Predictor({ initial }: Props) {
+function Predictor({ initial, notebook }: Props & ViewProps<typeof nextWord>) {
   const id = useId();
   const { mounted, model } = usePageModel();
-  const [draft, setDraft] = useState(initial.sentence);
-  const [words, setWords] = useState<readonly string[]>(initial.words);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { words, refusal, draft, onText: onInput } = useSentence(notebook, model, initial);
   const [temperature, setTemperature] = useState(1);
   const [samples, setSamples] = useState(0);
   const [sample, setSample] = useState<{ seed: number; temperature: number; prefix: readonly string[]; result: Continuation } | null>(
     null,
   );
   const shipped = shippedModel.value;
-
-  // The hidden-state view follows the words the predictor last read.
-  useEffect(() => {
-    predictorWords.value = words;
-  }, [words]);
 
   const top = useMemo(
     () => (model === undefined ? initial.top : topK(predictNext(model.params, model.dict, words, temperature), TOP_K, model.dict)),
@@ -73,18 +43,6 @@ function Predictor({ initial }: Props) {
   const shownTemperature = model === undefined ? 1 : temperature;
   const rest = 1 - top.reduce((sum, r) => sum + r.probability, 0);
   const V = model?.dict.words.length ?? initial.V;
-
-  const onInput = (text: string) => {
-    setDraft(text);
-    if (model === undefined) return;
-    const next = read(text, model);
-    if (Array.isArray(next)) {
-      setRefusal(null);
-      setWords(next);
-    } else {
-      setRefusal(next);
-    }
-  };
 
   const onSample = () => {
     if (model === undefined) return;
@@ -127,7 +85,7 @@ function Predictor({ initial }: Props) {
       <div class="controls next-word-controls">
         <label for={id} class="next-word-input">
           <span>Start of a sentence</span>
-          <SentenceInput id={id} value={draft} invalid={refusal !== null} disabled={!ready} onText={onInput} />
+          <SentenceInput id={id} value={draft} invalid={refusal !== ''} disabled={!ready} onText={onInput} />
         </label>
         <label for={`${id}-t`}>
           <span class="label-row">
@@ -151,7 +109,7 @@ function Predictor({ initial }: Props) {
       <div id={`${id}-message`} aria-live="polite" class="next-word-message">
         {refusal && (
           <div class="message error">
-            <p>{refusal.message}</p>
+            <p>{refusal}</p>
             <p>Still showing the last sentence read: “{phrase}”.</p>
           </div>
         )}

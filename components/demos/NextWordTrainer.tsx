@@ -4,6 +4,7 @@ import { formatNumber } from '~/notebook/format.ts';
 import { frameCell } from '../frameCell.tsx';
 import { EpochLossCurve } from '../charts/EpochLossCurve.tsx';
 import { EpochSamples } from '../next-word/EpochSamples.tsx';
+import { LossTable } from '../next-word/LossTable.tsx';
 import { readEpochs } from '../next-word/readEpochs.ts';
 import { TrainerSettings } from '../next-word/TrainerSettings.tsx';
 import { TrainingProgress } from '../next-word/TrainingProgress.tsx';
@@ -20,7 +21,10 @@ interface Props {
 
 const nextWordTrainer = { name: 'next-word-trainer', label: 'Train the next-word model in the browser' };
 
-/** Trains the next-word model from scratch in a Web Worker, with progress, a loss curve and samples. */
+/**
+ * Trains the next-word model from scratch in a Web Worker on the training part of the corpus, with progress, the
+ * loss on the training part and on the held-out sentences epoch by epoch, and samples.
+ */
 export default frameCell(nextWordTrainer, Trainer);
 
 function Trainer({ initial }: Props) {
@@ -30,7 +34,7 @@ function Trainer({ initial }: Props) {
   const chosen = readEpochs(epochsText);
   const epochsError = typeof chosen === 'string' ? chosen : '';
   const training = useTrainingRun();
-  const { phase, plan, epochs, finalLoss } = training;
+  const { phase, plan, epochs, finalLoss, finalHeldOutLoss } = training;
   // False on the server and in the hydrating render: without JavaScript the controls stay disabled.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
@@ -42,10 +46,18 @@ function Trainer({ initial }: Props) {
   const first = epochs[0];
   const last = epochs[epochs.length - 1];
   const shipped = formatNumber(initial.finalLoss);
+  const shippedHeldOut = formatNumber(initial.heldOutLoss);
   const description =
     first === undefined || last === undefined
-      ? `Loss curve, empty until training starts. The shipped weights reached a mean loss of ${shipped} nats per word.`
-      : `Loss curve: the mean loss per word during each epoch went from ${formatNumber(first.loss)} at epoch 1 to ${formatNumber(last.loss)} at epoch ${last.epoch}; the shipped weights reached ${shipped}.`;
+      ? `Loss curves, empty until training starts. The shipped weights reached a mean loss of ${shipped} nats per word on the training part and ${shippedHeldOut} on the held-out sentences.`
+      : `Loss curves: the mean loss per word on the training part went from ${formatNumber(first.loss)} at epoch 1 to ${formatNumber(last.loss)} at epoch ${last.epoch}, on the held-out sentences from ${formatNumber(first.heldOutLoss)} to ${formatNumber(last.heldOutLoss)}; the shipped weights reached ${shipped} and ${shippedHeldOut}.`;
+  const done = phase === 'done' && finalLoss !== null && finalHeldOutLoss !== null;
+  const latest =
+    done
+      ? { epoch: last?.epoch ?? 0, trainLoss: finalLoss, heldOutLoss: finalHeldOutLoss, final: true }
+      : last === undefined
+        ? null
+        : { epoch: last.epoch, trainLoss: last.loss, heldOutLoss: last.heldOutLoss, final: false };
 
   return (
     <>
@@ -61,7 +73,7 @@ function Trainer({ initial }: Props) {
           onStart={() => {
             if (typeof chosen !== 'number') return;
             discardRun();
-            training.start({ ...(hyper as LmTrainOptions), epochs: chosen });
+            training.start({ ...(hyper as LmTrainOptions), epochs: chosen }, initial.split);
           }}
           onPause={training.pause}
           onResume={training.resume}
@@ -87,13 +99,21 @@ function Trainer({ initial }: Props) {
           reference={{ value: initial.finalLoss, label: `shipped weights: ${shipped}` }}
           yLabel="loss (nats per word)"
           stepLabel="loss of each Adam step"
-          epochLabel="mean over each epoch"
+          epochLabel="training part: mean over each epoch"
+          heldOut={{ epochs: epochs.map((e) => ({ epoch: e.epoch, loss: e.heldOutLoss })), label: 'held-out sentences: after each epoch' }}
           description={description}
         />
       </figure>
+      <LossTable
+        run={latest}
+        shipped={{ trainLoss: initial.finalLoss, heldOutLoss: initial.heldOutLoss }}
+        trainingSentences={plan?.trainingSentences ?? initial.sentences}
+        heldOutSentences={plan?.heldOutSentences ?? initial.heldOutSentences}
+      />
       <TrainingSummary
-        finished={phase === 'done' && finalLoss !== null ? { epochs: plan?.epochs, seconds, finalLoss } : null}
+        finished={done ? { epochs: plan?.epochs, seconds, finalLoss, heldOutLoss: finalHeldOutLoss } : null}
         shippedLoss={initial.finalLoss}
+        shippedHeldOutLoss={initial.heldOutLoss}
       />
       <UseTrainedWeights plan={plan} snapshot={training.snapshot} />
       <EpochSamples samples={training.samples} />

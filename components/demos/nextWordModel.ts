@@ -17,10 +17,16 @@ export interface NextWordInitial {
   /** The dictionary's size V and the hidden size H. */
   readonly V: number;
   readonly H: number;
-  /** Number of sentences in the corpus the shipped weights were trained on. */
+  /** Number of sentences the shipped weights were trained on (the corpus's training part). */
   readonly sentences: number;
-  /** The final mean loss recorded in the shipped file (nats per predicted word). */
+  /** Number of corpus sentences held out from their training. */
+  readonly heldOutSentences: number;
+  /** The final mean loss recorded in the shipped file (nats per predicted word, on the sentences it trained on). */
   readonly finalLoss: number;
+  /** The shipped weights' mean loss per scored word on the held-out sentences (nats). */
+  readonly heldOutLoss: number;
+  /** How the corpus was split into training and held-out sentences, as the shipped file records it. */
+  readonly split: { readonly seed: number; readonly heldOutFraction: number };
   /** The shipped run's hyper-parameters, as recorded in the file. */
   readonly hyperParameters: Record<string, unknown>;
 }
@@ -49,9 +55,6 @@ export const shippedModel = signal<ShippedState>({ status: 'idle' });
 
 /** Weights the reader trained in the trainer cell and chose to use in the predictor (null: use the shipped ones). */
 export const trainedModel = signal<PageModel | null>(null);
-
-/** The words the predictor last read successfully, shared with the hidden-state view. */
-export const predictorWords = signal<readonly string[] | null>(null);
 
 /** The URL of the shipped weights under the site's base path. */
 export function weightsUrl(): string {

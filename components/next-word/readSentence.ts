@@ -1,7 +1,8 @@
 import { tokenize } from '~/core/lm/tokenize.ts';
+import { SENTENCE_MAX_WORDS } from '~/notebook/params/nextWord.ts';
 
-/** The longest sentence, in words, a sentence cell reads. */
-export const MAX_WORDS = 30;
+/** The longest sentence, in words, a sentence cell reads: the page's shared sentence's limit. */
+export const MAX_WORDS = SENTENCE_MAX_WORDS;
 
 /**
  * A typed sentence read into words, and why a cell refuses it ('' when it does not): it is empty, has only

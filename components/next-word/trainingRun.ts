@@ -10,12 +10,21 @@ export interface RunPlan {
   stepsPerEpoch: number;
   epochs: number;
   dict: Dictionary;
+  /** Sentences trained on and held out, and the held-out targets scored and left out (words the dictionary lacks). */
+  trainingSentences: number;
+  heldOutSentences: number;
+  heldOutScored: number;
+  heldOutExcluded: number;
 }
 
-/** What the worker reports at the end of an epoch: its mean loss, the most probable word and a sample after the prefix. */
+/**
+ * What the worker reports at the end of an epoch: its mean loss on the training part (over the epoch's steps) and on
+ * the held-out part (at the epoch's final weights), the most probable word and a sample after the prefix.
+ */
 export interface EpochSummary {
   epoch: number;
   loss: number;
+  heldOutLoss: number;
   topWord: string;
   topProbability: number;
   sample: readonly string[];
@@ -36,8 +45,10 @@ export interface TrainingRun {
   epochs: EpochSummary[];
   /** The epochs whose samples are listed: the milestones and the latest. */
   samples: EpochSummary[];
-  /** The mean loss over the whole corpus at the final weights, once the run is done. */
+  /** The mean loss over the training part at the final weights, once the run is done. */
   finalLoss: number | null;
+  /** The mean loss per scored word over the held-out part at the final weights, once the run is done. */
+  finalHeldOutLoss: number | null;
   /** The weights after the latest finished epoch. */
   snapshot: { epoch: number; weights: WeightsSnapshot } | null;
 }
@@ -47,7 +58,19 @@ export type TrainingAction = TrainerReport | { readonly type: 'start' } | { read
 
 /** A run with nothing in it, in the given phase. */
 function empty(phase: Phase): TrainingRun {
-  return { phase, error: '', plan: null, step: 0, elapsedMs: 0, losses: [], epochs: [], samples: [], finalLoss: null, snapshot: null };
+  return {
+    phase,
+    error: '',
+    plan: null,
+    step: 0,
+    elapsedMs: 0,
+    losses: [],
+    epochs: [],
+    samples: [],
+    finalLoss: null,
+    finalHeldOutLoss: null,
+    snapshot: null,
+  };
 }
 
 /** The run before anything has been started. */
@@ -73,6 +96,10 @@ export function applyTrainingAction(run: TrainingRun, action: TrainingAction): T
           stepsPerEpoch: action.stepsPerEpoch,
           epochs: action.epochs,
           dict: dictionaryFromWords(action.words.slice(3)),
+          trainingSentences: action.trainingSentences,
+          heldOutSentences: action.heldOutSentences,
+          heldOutScored: action.heldOutScored,
+          heldOutExcluded: action.heldOutExcluded,
         },
       };
     case 'progress':
@@ -81,6 +108,7 @@ export function applyTrainingAction(run: TrainingRun, action: TrainingAction): T
       const summary: EpochSummary = {
         epoch: action.epoch,
         loss: action.loss,
+        heldOutLoss: action.heldOutLoss,
         topWord: action.topWord,
         topProbability: action.topProbability,
         sample: action.sample,
@@ -96,7 +124,7 @@ export function applyTrainingAction(run: TrainingRun, action: TrainingAction): T
       };
     }
     case 'done':
-      return { ...run, finalLoss: action.finalLoss, elapsedMs: action.elapsedMs, step: action.steps, phase: 'done' };
+      return { ...run, finalLoss: action.finalLoss, finalHeldOutLoss: action.heldOutLoss, elapsedMs: action.elapsedMs, step: action.steps, phase: 'done' };
     // A pause or resume answered after the run ended (the reader pressed Pause as the last step finished) changes nothing.
     case 'paused':
       return run.phase === 'running' ? { ...run, phase: 'paused' } : run;

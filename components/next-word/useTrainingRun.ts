@@ -1,10 +1,11 @@
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import type { LmTrainOptions } from '~/core/lm/index.ts';
-import type { TrainerCommand, TrainerReport } from '../workers/lmTrainerMessages.ts';
+import type { SplitSettings, TrainerCommand, TrainerReport } from '../workers/lmTrainerMessages.ts';
 import { applyTrainingAction, IDLE_RUN } from './trainingRun.ts';
 
 /**
- * A training run in a Web Worker and what it has reported: `start` trains from scratch (ending any run before it),
+ * A training run in a Web Worker and what it has reported: `start` trains from scratch on the training part of the
+ * given split (ending any run before it),
  * `pause` and `resume` pass the reader's request on, `reset` ends the run and empties it. The worker ends with the
  * component.
  */
@@ -21,7 +22,7 @@ export function useTrainingRun() {
     worker.current = null;
   };
 
-  const start = (options: LmTrainOptions & { epochs: number }) => {
+  const start = (options: LmTrainOptions & { epochs: number }, split: SplitSettings) => {
     stop();
     dispatch({ type: 'start' });
     try {
@@ -32,7 +33,7 @@ export function useTrainingRun() {
         dispatch({ type: 'error', message: event.message || 'the training worker failed to start' });
       };
       worker.current = created;
-      send({ type: 'start', options });
+      send({ type: 'start', options, split });
     } catch (failure) {
       dispatch({ type: 'error', message: failure instanceof Error ? failure.message : String(failure) });
     }

@@ -1,17 +1,30 @@
 /**
- * The next-word trainer's Web Worker: runs the core's `trainLM` on data/corpus.txt off the main thread, in
- * time slices so that pause and resume messages are heard between Adam steps, and posts progress, a summary
- * after every epoch (loss, a sample, the weights) and the final corpus loss.
+ * The next-word trainer's Web Worker: runs the core's `trainLM` on the training part of data/corpus.txt off the
+ * main thread, in time slices so that pause and resume messages are heard between Adam steps, and posts progress,
+ * a summary after every epoch (training and held-out loss, a sample, the weights) and the final losses.
  */
 import { randomLcg } from 'd3-random';
 import corpus from '../../data/corpus.txt?raw';
-import { buildDataset, cloneParams, meanLoss, predictNext, sampleContinuation, topK, trainLM } from '~/core/lm/index.ts';
-import type { CorpusDataset, LmTrainStep, Params } from '~/core/lm/index.ts';
+import {
+  buildDataset,
+  cloneParams,
+  encodeHeldOut,
+  heldOutLoss,
+  meanLoss,
+  predictNext,
+  sampleContinuation,
+  sentencesText,
+  splitCorpus,
+  topK,
+  trainLM,
+} from '~/core/lm/index.ts';
+import type { CorpusDataset, HeldOutData, LmTrainStep, Params } from '~/core/lm/index.ts';
 import {
   SAMPLE_MAX_WORDS,
   SAMPLE_PREFIX,
   SAMPLE_TEMPERATURE,
   type TrainerCommand,
+  type SplitSettings,
   type TrainerReport,
   type WeightsSnapshot,
 } from './lmTrainerMessages.ts';
@@ -26,6 +39,9 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let dataset: CorpusDataset | undefined;
+let heldOut: HeldOutData | undefined;
+/** The split the dataset was built for (a start with other settings rebuilds it). */
+let splitKey = '';
 let trainer: Generator<LmTrainStep, Params, void> | undefined;
 let paused = false;
 let scheduled = false;
@@ -41,7 +57,7 @@ let epochWords = 0;
 scope.onmessage = (event) => {
   const command = event.data;
   try {
-    if (command.type === 'start') start(command.options);
+    if (command.type === 'start') start(command.options, command.split);
     // a pause or resume that arrives after the run finished (or before one started) has nothing to act on
     else if (trainer === undefined) return;
     else if (command.type === 'pause') {
@@ -59,8 +75,15 @@ scope.onmessage = (event) => {
   }
 };
 
-function start(options: Extract<TrainerCommand, { type: 'start' }>['options']): void {
-  dataset ??= buildDataset(corpus);
+function start(options: Extract<TrainerCommand, { type: 'start' }>['options'], split: SplitSettings): void {
+  const key = `${split.seed}:${split.heldOutFraction}`;
+  if (dataset === undefined || heldOut === undefined || key !== splitKey) {
+    // splitCorpus checks the settings and throws a RangeError naming a bad one.
+    const parts = splitCorpus(corpus, { seed: split.seed, heldOutFraction: split.heldOutFraction });
+    dataset = buildDataset(sentencesText(parts.training));
+    heldOut = encodeHeldOut(dataset.dict, parts.heldOut);
+    splitKey = key;
+  }
   // trainLM checks every option and throws a RangeError before the first step.
   trainer = trainLM(dataset, options);
   const batchSize = options.batchSize ?? 16;
@@ -72,7 +95,17 @@ function start(options: Extract<TrainerCommand, { type: 'start' }>['options']): 
   epochLoss = 0;
   epochWords = 0;
   paused = false;
-  scope.postMessage({ type: 'started', words: dataset.dict.words, totalSteps, stepsPerEpoch, epochs: options.epochs });
+  scope.postMessage({
+    type: 'started',
+    words: dataset.dict.words,
+    totalSteps,
+    stepsPerEpoch,
+    epochs: options.epochs,
+    trainingSentences: dataset.sequences.length,
+    heldOutSentences: heldOut.sequences.length,
+    heldOutScored: heldOut.scoredWords,
+    heldOutExcluded: heldOut.excludedTargets,
+  });
   schedule();
 }
 
@@ -139,6 +172,8 @@ function endOfEpoch(epoch: number, params: Params): void {
     type: 'epoch',
     epoch,
     loss: epochLoss / epochWords,
+    // 35 sentences, forward passes only: a few per cent of an epoch's time
+    heldOutLoss: heldOutLoss(params, heldOut!).meanLoss,
     topWord: top!.word,
     topProbability: top!.probability,
     sample: words,
@@ -151,5 +186,11 @@ function endOfEpoch(epoch: number, params: Params): void {
 function finish(params: Params): void {
   trainer = undefined;
   const trainingMs = elapsed();
-  scope.postMessage({ type: 'done', finalLoss: meanLoss(params, dataset!.sequences), elapsedMs: trainingMs, steps: step });
+  scope.postMessage({
+    type: 'done',
+    finalLoss: meanLoss(params, dataset!.sequences),
+    heldOutLoss: heldOutLoss(params, heldOut!).meanLoss,
+    elapsedMs: trainingMs,
+    steps: step,
+  });
 }

@@ -12,9 +12,15 @@ export interface WeightsSnapshot {
   readonly bY: Float64Array;
 }
 
+/** How the corpus is split into training and held-out sentences (splitCorpus's options, as the shipped file records them). */
+export interface SplitSettings {
+  readonly seed: number;
+  readonly heldOutFraction: number;
+}
+
 /** Messages the page sends to the training worker. */
 export type TrainerCommand =
-  | { readonly type: 'start'; readonly options: LmTrainOptions & { epochs: number } }
+  | { readonly type: 'start'; readonly options: LmTrainOptions & { epochs: number }; readonly split: SplitSettings }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' };
 
@@ -27,6 +33,12 @@ export type TrainerReport =
       readonly totalSteps: number;
       readonly stepsPerEpoch: number;
       readonly epochs: number;
+      /** Sentences trained on and sentences held out. */
+      readonly trainingSentences: number;
+      readonly heldOutSentences: number;
+      /** Held-out targets scored, and those left out because the dictionary lacks the word. */
+      readonly heldOutScored: number;
+      readonly heldOutExcluded: number;
     }
   | {
       readonly type: 'progress';
@@ -40,8 +52,10 @@ export type TrainerReport =
   | {
       readonly type: 'epoch';
       readonly epoch: number;
-      /** Mean of the batch losses over the epoch, weighted by words (nats per predicted word). */
+      /** Mean of the batch losses over the epoch, weighted by words (nats per predicted word, training part). */
       readonly loss: number;
+      /** Mean loss per scored word on the held-out sentences at the weights after this epoch (evaluateHeldOut's treatment). */
+      readonly heldOutLoss: number;
       /** The most probable word after "i like french", and its probability. */
       readonly topWord: string;
       readonly topProbability: number;
@@ -51,8 +65,10 @@ export type TrainerReport =
     }
   | {
       readonly type: 'done';
-      /** Mean cross-entropy per predicted word over the whole corpus at the final weights (nats), as the shipped file records. */
+      /** Mean cross-entropy per predicted word over the training part at the final weights (nats), as the shipped file records. */
       readonly finalLoss: number;
+      /** Mean loss per scored word on the held-out part at the final weights (nats). */
+      readonly heldOutLoss: number;
       readonly elapsedMs: number;
       readonly steps: number;
     }

@@ -10,14 +10,19 @@ export interface Field<T> {
 
 /**
  * How a parameter's URL text is read, as plain data: what a page's notebook carries for each of its keys, so the
- * URL can be read without the parameters' declarations. A 'step' is a whole number 1..maxLength, or empty for n.
+ * URL can be read without the parameters' declarations. A 'step' is a whole number 1..maxLength, or empty for n; its
+ * third entry names what it steps through (normalise.ts), the sequence x when there is none.
  */
 export type FieldSpec =
   | readonly ['real', number, number]
   | readonly ['integer', number, number]
   | readonly ['sequence', number]
-  | readonly ['step', number]
+  | readonly ['sentence', number]
+  | readonly ['step', number, StepOver?]
   | readonly ['choice', readonly string[]];
+
+/** What a step counts through: the sequence x (n = its length) or a sentence (n = its words + 1, the end marker). */
+export type StepOver = 'x' | 'sentence';
 
 const made = new WeakMap<FieldSpec, Field<unknown>>();
 
@@ -39,6 +44,8 @@ function makeField(spec: FieldSpec): Field<unknown> {
       return boundedInteger(spec[1], spec[2]);
     case 'sequence':
       return binarySequence(spec[1]);
+    case 'sentence':
+      return sentenceWords(spec[1]) as Field<unknown>;
     case 'step': {
       const whole = boundedInteger(1, spec[1]);
       return { parse: (raw) => whole.parse(raw), encode: (value) => (value === null ? '' : String(value)) } as Field<unknown>;
@@ -64,6 +71,35 @@ export function binarySequence(maxLength: number): Field<number[]> {
       return Array.from(text, Number);
     },
     encode: (value) => value.join(''),
+  };
+}
+
+/** A word as a sentence field reads it (case-folded first): letters a to z, with an apostrophe only between two letters. */
+const WORD = /^[a-z]+(?:'[a-z]+)*$/;
+
+/**
+ * A sentence written as lower-case words separated by spaces, `i like french`, 1 to `maxWords` of them. Upper case
+ * is folded to lower case, as the language model's `tokenize` folds it; anything else outside the grammar is refused.
+ */
+export function sentenceWords(maxWords: number): Field<string[]> {
+  return {
+    parse(raw) {
+      const words = raw.toLowerCase().split(' ').filter((word) => word !== '');
+      if (words.length === 0) throw new RangeError('the sentence is empty: enter at least one word');
+      if (words.length > maxWords) {
+        throw new RangeError(`the sentence has ${words.length} words: at most ${maxWords} are allowed`);
+      }
+      for (const [i, word] of words.entries()) {
+        if (WORD.test(word)) continue;
+        const bad = Array.from(word).find((c) => !/[a-z']/.test(c));
+        if (bad !== undefined) {
+          throw new RangeError(`only letters a to z, apostrophes and spaces are allowed: "${clip(bad)}" in word ${i + 1}`);
+        }
+        throw new RangeError(`an apostrophe must stand between two letters: "${clip(word)}" in word ${i + 1}`);
+      }
+      return words;
+    },
+    encode: (value) => value.join(' '),
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatNumber } from './format.ts';
-import { fieldOf, type Field, type FieldSpec } from './fields.ts';
+import { fieldOf, type Field, type FieldSpec, type StepOver } from './fields.ts';
 
 /** How a parameter's symbol is written: a base letter with an optional subscript (w, rec → w_rec). */
 export interface ParamSymbol {
@@ -108,11 +108,19 @@ export function sequenceParam<K extends string>(spec: Common<K> & { maxLength: n
 }
 
 /**
- * A step k of a stepper through the sequence x: a whole number 1 ≤ k ≤ n, where `null` (no key in the URL) means
- * the last step n. A step past n (the sequence got shorter) becomes n (normalise.ts); in a link it is refused with a notice.
+ * A step k of a stepper through the sequence x (or, with `over: 'sentence'`, through a sentence's n = words + 1
+ * predictions): a whole number 1 ≤ k ≤ n, where `null` (no key in the URL) means the last step n. A step past n (the
+ * sequence got shorter) becomes n (normalise.ts); in a link it is refused with a notice.
  */
 /*#__NO_SIDE_EFFECTS__*/
-export function stepParam<K extends string>(spec: Common<K> & { maxLength: number }): Param<number | null, K> {
-  return { ...declare(spec, ['step', spec.maxLength], null, '1 to n'), integer: true };
+export function stepParam<K extends string>(spec: Common<K> & { maxLength: number; over?: StepOver }): Param<number | null, K> {
+  const read: FieldSpec = spec.over === undefined ? ['step', spec.maxLength] : ['step', spec.maxLength, spec.over];
+  return { ...declare(spec, read, null, '1 to n'), integer: true };
+}
+
+/** A sentence of 1 to `maxWords` words, written as lower-case letters and apostrophes separated by spaces. */
+/*#__NO_SIDE_EFFECTS__*/
+export function sentenceParam<K extends string>(spec: Common<K> & { maxWords: number; initial: string[] }): Param<string[], K> {
+  return declare(spec, ['sentence', spec.maxWords], spec.initial, `up to ${spec.maxWords} words of letters a to z`);
 }
 

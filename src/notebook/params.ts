@@ -4,6 +4,8 @@ import * as model from './params/model.ts';
 import * as training from './params/training.ts';
 import * as race from './params/race.ts';
 import * as lstmCheck from './params/lstmCheck.ts';
+import * as nextWord from './params/nextWord.ts';
+import * as lmCheck from './params/lmCheck.ts';
 
 /*
  * Every parameter a page's cells can share, gathered by key for the build (the chapter schema, the page's notebook)
@@ -16,7 +18,9 @@ const { x, wRec, wX, objective, step, bpttStep } = model;
 const { seed, count, length, startWRec, startWX, n, lambda, clip, tau, forget } = training;
 const { lag, raceSeed, updates } = race;
 const { checkT, checkH, checkSeed } = lstmCheck;
-const BASE_PARAMS = { x, wRec, wX, objective, step, bpttStep, seed, count, length, startWRec, startWX, n, lambda, clip, tau, forget, lag, raceSeed, updates, checkT, checkH, checkSeed };
+const { sentence, lmStep } = nextWord;
+const { lmCheckSeed } = lmCheck;
+const BASE_PARAMS = { x, wRec, wX, objective, step, bpttStep, seed, count, length, startWRec, startWX, n, lambda, clip, tau, forget, lag, raceSeed, updates, checkT, checkH, checkSeed, sentence, lmStep, lmCheckSeed };
 
 type RacerParams = { readonly [K in RacerParamKey]: Param<number, K> };
 

@@ -52,7 +52,7 @@ export function decodeQuery<S extends Record<string, unknown>>(search: string, p
   const fitted: Record<string, unknown> = normalise(state, page);
   for (const key of read) {
     if (fitted[key] === state[key]) continue;
-    notices.push(`The link's "${key}" was ignored (${stepReason(fitted)}); the default is used instead.`);
+    notices.push(`The link's "${key}" was ignored (${stepReason(fitted, page.fields[key as keyof typeof page.fields])}); the default is used instead.`);
     fitted[key] = defaults[key];
   }
   // A nameless key (`?=1`, a stray `&`) has nothing to name; it is left out of the address all the same.

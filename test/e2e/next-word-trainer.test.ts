@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildDataset, deserializeParams, encode, hiddenStates, meanLoss, predictNext, topK, trainLM } from '~/core/lm/index.ts';
+import {
+  buildDataset,
+  deserializeParams,
+  encode,
+  encodeHeldOut,
+  heldOutLoss,
+  hiddenStates,
+  meanLoss,
+  predictNext,
+  sentencesText,
+  splitCorpus,
+  topK,
+  trainLM,
+} from '~/core/lm/index.ts';
 import type { LmTrainOptions, Params } from '~/core/lm/index.ts';
 import { launchBrowser, openPage, quantities, waitForIslands } from '../support/browser.ts';
 
@@ -9,25 +22,40 @@ import { launchBrowser, openPage, quantities, waitForIslands } from '../support/
 const TOLERANCE = 1e-9;
 const shipped = JSON.parse(readFileSync('public/data/lm-weights.json', 'utf8'));
 const { params: shippedParams, dict } = deserializeParams(shipped);
-const dataset = buildDataset(readFileSync('data/corpus.txt', 'utf8'));
+const split = splitCorpus(readFileSync('data/corpus.txt', 'utf8'), shipped.meta.split);
+const dataset = buildDataset(sentencesText(split.training));
+const heldOut = encodeHeldOut(dataset.dict, split.heldOut);
 const hyper = shipped.meta.hyperParameters as LmTrainOptions;
+const stepsPerEpoch = Math.ceil(dataset.sequences.length / hyper.batchSize!);
 
-/** Trains in Node with the shipped options and `epochs` epochs: the final weights and each epoch's mean batch loss. */
-function trainHere(epochs: number): { params: Params; epochLosses: number[]; finalLoss: number } {
+/**
+ * Trains in Node on the training part with the shipped options and `epochs` epochs: the final weights, each epoch's
+ * mean batch loss, the held-out loss after each epoch, and both losses at the final weights.
+ */
+function trainHere(epochs: number) {
   const trainer = trainLM(dataset, { ...hyper, epochs });
   const sums = new Array<number>(epochs).fill(0);
   const words = new Array<number>(epochs).fill(0);
+  const heldOutLosses: number[] = [];
   let result = trainer.next();
   while (!result.done) {
-    const { epoch, loss, words: w } = result.value;
+    const { epoch, loss, words: w, step } = result.value;
     sums[epoch - 1] += loss * w;
     words[epoch - 1] += w;
+    if (step % stepsPerEpoch === 0) heldOutLosses.push(heldOutLoss(result.value.params, heldOut).meanLoss);
     result = trainer.next();
   }
-  const params = result.value;
-  return { params, epochLosses: sums.map((s, i) => s / words[i]!), finalLoss: meanLoss(params, dataset.sequences) };
+  const params: Params = result.value;
+  return {
+    params,
+    epochLosses: sums.map((s, i) => s / words[i]!),
+    heldOutLosses,
+    finalLoss: meanLoss(params, dataset.sequences),
+    finalHeldOutLoss: heldOutLoss(params, heldOut).meanLoss,
+  };
 }
 const three = trainHere(3);
+const threeEpochSteps = { value: 3 * stepsPerEpoch, max: 3 * stepsPerEpoch };
 
 function relative(a: number, b: number): number {
   return Math.abs(a - b) / Math.abs(b);
@@ -89,7 +117,7 @@ async function expectStates(page: Page, params: Params, inputs: number[]) {
 }
 
 describe('the next-word trainer (data-demo="next-word-trainer")', () => {
-  it('trains 3 epochs in a worker: progress to the end, falling loss, the same numbers as trainLM here', async () => {
+  it('trains 3 epochs in a worker on the training part: progress to the end, falling losses, both curves as trainLM and heldOutLoss here', async () => {
     const { page, problems, close } = await openPage(browser, url());
     await waitForIslands(page);
     await poll(() => page.locator('[data-demo="next-word"] [data-weights]').getAttribute('data-weights')).toBe('shipped');
@@ -99,7 +127,7 @@ describe('the next-word trainer (data-demo="next-word-trainer")', () => {
     await finished(page);
 
     const end = await progress(page);
-    expect(end).toEqual({ value: 66, max: 66 });
+    expect(end).toEqual(threeEpochSteps);
     expect(await trainer(page).textContent()).toContain('epoch 3 of 3');
     const epochLosses = await quantities(page, 'next-word-trainer', 'epoch-loss');
     expect(epochLosses).toHaveLength(3);
@@ -108,6 +136,16 @@ describe('the next-word trainer (data-demo="next-word-trainer")', () => {
     epochLosses.forEach((loss, i) => expect(relative(loss, three.epochLosses[i]!)).toBeLessThanOrEqual(TOLERANCE));
     const [finalLoss] = await quantities(page, 'next-word-trainer', 'final-loss');
     expect(relative(finalLoss!, three.finalLoss)).toBeLessThanOrEqual(TOLERANCE);
+    // the held-out curve: one point per epoch, each the core's held-out loss after that epoch
+    const heldOutLosses = await quantities(page, 'next-word-trainer', 'held-out-loss');
+    expect(heldOutLosses).toHaveLength(3);
+    heldOutLosses.forEach((loss, i) => expect(relative(loss, three.heldOutLosses[i]!)).toBeLessThanOrEqual(TOLERANCE));
+    // the table: both losses at the final weights
+    const [trainLoss] = await quantities(page, 'next-word-trainer', 'trainLoss');
+    const [heldOutFinal] = await quantities(page, 'next-word-trainer', 'heldOutLoss');
+    expect(relative(trainLoss!, three.finalLoss)).toBeLessThanOrEqual(TOLERANCE);
+    expect(relative(heldOutFinal!, three.finalHeldOutLoss)).toBeLessThanOrEqual(TOLERANCE);
+    expect(await trainer(page).locator('table.trainer-losses').textContent()).toContain(`training part (${split.training.length} sentences)`);
     const [stepsPerSecond] = await quantities(page, 'next-word-trainer', 'steps-per-second');
     expect(stepsPerSecond).toBeGreaterThan(0);
     expect(await trainer(page).locator('.trainer-samples li').count()).toBe(3);
@@ -163,11 +201,11 @@ describe('the next-word trainer (data-demo="next-word-trainer")', () => {
     const { page, problems, close } = await openPage(browser, url());
     await waitForIslands(page);
     await start(page, 3);
-    // Pause at once, so that even a fast machine cannot finish the 66 steps first.
+    // Pause at once, so that even a fast machine cannot finish the 3 epochs first.
     await trainer(page).getByRole('button', { name: 'Pause' }).click();
     const resume = trainer(page).getByRole('button', { name: 'Resume' });
     const done = page.locator('[data-demo="next-word-trainer"] [data-quantity="final-loss"]');
-    // On a busy machine the worker can finish all 66 steps before the pause reaches it: then the run stays finished.
+    // On a busy machine the worker can finish all its steps before the pause reaches it: then the run stays finished.
     await resume.or(done).first().waitFor();
     if (await resume.isVisible()) {
       const paused = await progress(page);
@@ -177,7 +215,7 @@ describe('the next-word trainer (data-demo="next-word-trainer")', () => {
       await resume.click();
     }
     await finished(page);
-    expect(await progress(page)).toEqual({ value: 66, max: 66 });
+    expect(await progress(page)).toEqual(threeEpochSteps);
     const [finalLoss] = await quantities(page, 'next-word-trainer', 'final-loss');
     expect(relative(finalLoss!, three.finalLoss)).toBeLessThanOrEqual(TOLERANCE);
 

@@ -2,23 +2,25 @@ import { readFileSync } from 'node:fs';
 import { randomLcg } from 'd3-random';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { deserializeParams, encode, hiddenStates, predictNext, sampleContinuation, tokenize, topK } from '~/core/lm/index.ts';
+import { deserializeParams, encode, hiddenStates, predictNext, sampleContinuation, splitCorpus, topK } from '~/core/lm/index.ts';
 import { launchBrowser, openPage, quantities, waitForIslands } from '../support/browser.ts';
 
 /** Relative tolerance between a shown probability and the core's value for the same weights. */
 const TOLERANCE = 1e-9;
 const weightsText = readFileSync('public/data/lm-weights.json', 'utf8');
-const { params, dict } = deserializeParams(JSON.parse(weightsText));
+const { params, dict, meta } = deserializeParams(JSON.parse(weightsText));
 const corpus = readFileSync('data/corpus.txt', 'utf8');
+/** The sentences the shipped weights were trained on (the split their file records). */
+const training = splitCorpus(corpus, meta.split as { seed: number; heldOutFraction: number }).training.map((s) => s.words);
 
-/** Words that follow "i like french" at the start of a corpus sentence. */
-const followers = new Set(
-  corpus
-    .split('\n')
-    .map(tokenize)
-    .filter((w) => w[0] === 'i' && w[1] === 'like' && w[2] === 'french' && w.length > 3)
-    .map((w) => w[3]!),
-);
+/** How often each word follows "i like french" at the start of a training sentence. */
+const followerCounts = new Map<string, number>();
+for (const w of training) {
+  if (w[0] === 'i' && w[1] === 'like' && w[2] === 'french' && w.length > 3) followerCounts.set(w[3]!, (followerCounts.get(w[3]!) ?? 0) + 1);
+}
+const followers = new Set(followerCounts.keys());
+/** The most frequent of them. */
+const [mostFrequent] = [...followerCounts].sort((a, b) => b[1] - a[1]).map(([w]) => w);
 
 /** expect.poll with room for a slow, busy machine. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -56,11 +58,11 @@ async function weightsLoaded(page: Page) {
 }
 
 describe('the next-word predictor (data-demo="next-word")', () => {
-  it('shows, without JavaScript, the build-time prediction after "I like French": fries > wine > toast > films, corpus words first', async () => {
+  it('shows, without JavaScript, the build-time prediction after "I like French": the most frequent follower first, the words seen there next', async () => {
     const { page, problems, close } = await openPage(browser, url(), { javaScriptEnabled: false });
     const bars = await shownBars(page);
-    expect(bars.slice(0, 4).map((b) => b.word)).toEqual(['fries', 'wine', 'toast', 'films']);
-    // Every word seen after "i like french" in the corpus ranks above every word never seen there.
+    expect(bars[0]!.word).toBe(mostFrequent);
+    // Every word seen after "i like french" in the training sentences ranks above every word never seen there.
     expect(new Set(bars.slice(0, followers.size).map((b) => b.word))).toEqual(followers);
     expectTopTen(bars, ['i', 'like', 'french']);
     // The hidden-state view is server-rendered too: s_0 … s_4 after <s>, i, like, french.
@@ -75,7 +77,7 @@ describe('the next-word predictor (data-demo="next-word")', () => {
     await waitForIslands(page);
     await weightsLoaded(page);
     const bars = await shownBars(page);
-    expect(bars.slice(0, 4).map((b) => b.word)).toEqual(['fries', 'wine', 'toast', 'films']);
+    expect(bars[0]!.word).toBe(mostFrequent);
     expect(new Set(bars.slice(0, followers.size).map((b) => b.word))).toEqual(followers);
     expectTopTen(bars, ['i', 'like', 'french']);
     expect(problems).toEqual([]);
@@ -122,9 +124,57 @@ describe('the next-word predictor (data-demo="next-word")', () => {
     await field.fill('We love Italian');
     await poll(() => message.count()).toBe(0);
     expectTopTen(await shownBars(page), ['we', 'love', 'italian']);
+    // The sentence read is the page's shared sentence, in the link; a refused one never was.
+    await poll(() => page.url()).toContain('sentence=we+love+italian');
     // The hidden-state view follows the predictor's sentence.
     const expected = hiddenStates(params, [0, ...encode(dict, ['we', 'love', 'italian']).indices]).flatMap((v) => Array.from(v));
     await poll(() => quantities(page, 'hidden-state', 's')).toEqual(expected);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('opens on the sentence of a link (?sentence=…), in the predictor, the hidden-state view and the field', async () => {
+    const { page, problems, close } = await openPage(browser, url() + '?sentence=we+love+the+sea');
+    await waitForIslands(page);
+    await weightsLoaded(page);
+    await poll(async () => (await shownBars(page)).map((b) => b.word)).toEqual(topK(predictNext(params, dict, ['we', 'love', 'the', 'sea']), 10, dict).map((r) => r.word));
+    expectTopTen(await shownBars(page), ['we', 'love', 'the', 'sea']);
+    expect(await page.getByRole('textbox', { name: 'Start of a sentence' }).inputValue()).toBe('we love the sea');
+    const expected = hiddenStates(params, [0, ...encode(dict, ['we', 'love', 'the', 'sea']).indices]).flatMap((v) => Array.from(v));
+    await poll(() => quantities(page, 'hidden-state', 's')).toEqual(expected);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('refuses a linked sentence with an unknown word with the same message, showing the last good one', async () => {
+    const { page, problems, close } = await openPage(browser, url() + '?sentence=i+like+croissant');
+    await waitForIslands(page);
+    await weightsLoaded(page);
+    const message = page.locator('[data-demo="next-word"] .message.error');
+    await poll(() => message.textContent()).toContain('“croissant” is not in the dictionary');
+    expect(await message.textContent()).toContain('Still showing the last sentence read: “i like french”');
+    expectTopTen(await shownBars(page), ['i', 'like', 'french']);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it.each([
+    // markup: refused by the grammar, quoted back as text
+    ['%3Cscript%3Ealert(1)%3C%2Fscript%3E', '"<"'],
+    // a digit
+    ['i+like+2', '"2"'],
+    // empty
+    ['', 'empty'],
+  ])('a mangled ?sentence=%s gives a notice and the default sentence, nothing rendered as HTML', async (value, reason) => {
+    const { page, problems, close } = await openPage(browser, `${url()}?sentence=${value}`);
+    await waitForIslands(page);
+    await weightsLoaded(page);
+    const notices = page.locator('.notebook-bar .notice');
+    await poll(() => notices.allTextContents()).toEqual([expect.stringMatching(/^The link's "sentence" was ignored/)]);
+    expect((await notices.allTextContents())[0]).toContain(reason);
+    // the notice quotes the value as text: no element was made from it
+    expect(await notices.first().evaluate((node) => node.querySelector('script, img') === null && !node.innerHTML.includes('<script'))).toBe(true);
+    expectTopTen(await shownBars(page), ['i', 'like', 'french']);
     expect(problems).toEqual([]);
     await close();
   });

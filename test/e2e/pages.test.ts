@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { builtPages, pagePath } from '../support/site-pages.ts';
 import { builtPageNotebook } from '../support/page-notebook.ts';
+import { gzipSize } from '../support/page-weight.ts';
 import { launchBrowser, openPage, waitForIslands } from '../support/browser.ts';
 import { DIST_DIR } from './global-setup.ts';
 
@@ -47,7 +47,7 @@ describe.each(pages)('page /%s', (path) => {
       watch: (page) =>
         page.on('response', async (response) => {
           if (response.request().resourceType() === 'script' || response.url().endsWith('.js')) {
-            scripts.set(response.url(), gzipSync(await response.body()).length);
+            scripts.set(response.url(), gzipSize(await response.body()));
           }
         }),
     });
@@ -63,14 +63,14 @@ describe.each(pages)('page /%s', (path) => {
         const url = new URL(match[1], `${origin}/`).href;
         if (!scripts.has(url)) {
           const response = await fetch(url);
-          if (response.ok) scripts.set(url, gzipSync(Buffer.from(await response.arrayBuffer())).length);
+          if (response.ok) scripts.set(url, gzipSize(new Uint8Array(await response.arrayBuffer())));
         }
       }
     }
     const inline = await page.evaluate(() =>
       [...document.querySelectorAll('script:not([src])')].map((script) => script.textContent ?? '').join('\n'),
     );
-    const total = [...scripts.values()].reduce((sum, size) => sum + size, 0) + gzipSync(inline).length;
+    const total = [...scripts.values()].reduce((sum, size) => sum + size, 0) + gzipSize(inline);
     console.log(`JS budget /${path}: ${(total / 1024).toFixed(1)} KB gzip in ${scripts.size} files + inline`);
     expect.soft(total, 'gzip bytes of JavaScript').toBeLessThanOrEqual(JS_BUDGET_BYTES);
 
@@ -132,10 +132,16 @@ describe.each(notebookPages)('notebook page /%s with a mangled URL', (path) => {
   });
 
   it('Restore defaults clears the state from the URL', async () => {
-    // a setting of the page at no page's default: a weight, (the training chapter) a learning rate, or (the LSTM
-    // chapter's race) its number of updates
+    // a setting of the page at no page's default: a weight, (the training chapter) a learning rate, (the next-word
+    // chapter) its sentence, or (the LSTM chapter's race) its number of updates
     const keys = pageKeys(path);
-    const [key, value] = keys.includes('wRec') ? ['wRec', '0.123'] : keys.includes('lr') ? ['lr', '0.123'] : ['updates', '123'];
+    const [key, value] = keys.includes('wRec')
+      ? ['wRec', '0.123']
+      : keys.includes('lr')
+        ? ['lr', '0.123']
+        : keys.includes('sentence')
+          ? ['sentence', 'we love rome']
+          : ['updates', '123'];
     const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${path}?${key}=${value}`);
     await waitForIslands(page);
     await expect.poll(() => new URL(page.url()).searchParams.get(key)).toBe(value);

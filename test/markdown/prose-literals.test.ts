@@ -67,6 +67,10 @@ const ALLOWED: Record<string, Record<string, string>> = {
     '10': 'T = 10, a sequence length of the race',
   },
   '09-next-word.mdx': {},
+  '10-backpropagation-through-a-layer.mdx': {
+    '25': "min-char-rnn's window of 25 characters, a setting of that program",
+    '5': "min-char-rnn's clipping range [−5, 5], a setting of that program",
+  },
 };
 
 const chapters = readdirSync(CHAPTERS).filter((file) => file.endsWith('.mdx')).sort();

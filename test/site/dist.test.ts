@@ -3,14 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chapterSlug, listChapterFiles } from '~/markdown/chapter-files.ts';
 import { equationId, indexEquations } from '~/markdown/equation-index.ts';
+import { BUILDS } from '../support/builds.ts';
 import { builtPages } from '../support/site-pages.ts';
 import { hasClass, parsePage, references, type ParsedPage } from '../support/html.ts';
 
-/** The two builds `npm test` makes: the site at `/` and the same site under a sub-path. */
-const BUILDS = [
-  { dir: process.env.DIST_DIR ?? 'dist', base: '/' },
-  { dir: process.env.SUB_DIST_DIR ?? 'dist-sub', base: '/rnn/' },
-];
 const CHAPTERS_DIR = 'content/chapters';
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 

@@ -3,7 +3,8 @@ import type { PageNotebook } from '~/notebook/page.ts';
 
 /**
  * The largest URL text a field accepts: a number's upper bound, a sequence of `maxLength` ones (every step adds to
- * the state), a step at the longest sequence's last step, and a choice's last word (the every-step objective).
+ * the state), a sentence of `maxWords` words (a word every corpus knows, so the next-word cells read it), a step at
+ * the longest sequence's last step, and a choice's last word (the every-step objective).
  */
 export function largestText(spec: FieldSpec): string {
   switch (spec[0]) {
@@ -12,6 +13,8 @@ export function largestText(spec: FieldSpec): string {
       return String(spec[2]);
     case 'sequence':
       return '1'.repeat(spec[1]);
+    case 'sentence':
+      return Array<string>(spec[1]).fill('i').join(' ');
     case 'step':
       return String(spec[1]);
     case 'choice':

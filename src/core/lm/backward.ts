@@ -75,6 +75,20 @@ function addOutputGradients(params: Params, e: Float64Array, sk: Float64Array, g
 }
 
 /**
+ * Step k of full BPTT, k = n down to 1. On entry delta[k] holds the recurrent term W_recᵀ (f'(a_{k+1}) ⊙ δ_{k+1}),
+ * written by step k + 1 (zeros at k = n). Writes e_k into `e` (length V) and completes δ_k = W_yᵀ e_k + delta[k]
+ * (lm-output-error, lm-delta); adds step k's gradients to `grads` (lm-grad-output, lm-grad-state), writes
+ * δa_k = f'(a_k) ⊙ δ_k into `g` (length H) and W_recᵀ δa_k into delta[k − 1]. Unchecked, for hot loops.
+ */
+export function lmBackwardStep(params: Params, fwd: LmForward, k: number, delta: Float64Array[], grads: LmWeights, e: Float64Array, g: Float64Array): void {
+  const { tokens, s, y } = fwd;
+  outputError(y[k], tokens[k], e);
+  addLocal(params, e, delta[k]);
+  addOutputGradients(params, e, s[k], grads);
+  rnnStepBackward(params, s[k - 1], s[k], tokens[k - 1], delta[k], g, grads, delta[k - 1]);
+}
+
+/**
  * Adds ∂E/∂θ of one sentence to `grads` (accumulates, does not reset) and returns δ_0 … δ_n,
  * from a forward pass `fwd` of the same parameters. The state layer's backward step (δa_k = f'(a_k) ⊙ δ_k,
  * its weight gradients and W_recᵀ δa_k) is `rnnStepBackward`, shared with the adding problem's RNN.
@@ -92,15 +106,8 @@ export function lmBackward(params: Params, fwd: LmForward, grads: LmWeights, opt
   const c = new Float64Array(H);
 
   if (truncation === undefined || truncation > n) {
-    // δ_k = W_yᵀ e_k + W_recᵀ (f'(a_{k+1}) ⊙ δ_{k+1}),  δ_{n+1} = 0   (lm-delta); on entry delta[k] holds the
-    // recurrent term, written by step k + 1. Once δ_k is complete, step k's gradients (lm-grad-output,
-    // lm-grad-state) are added and W_recᵀ (f'(a_k) ⊙ δ_k) is written into delta[k − 1].
-    for (let k = n; k >= 1; k--) {
-      outputError(y[k], tokens[k], e);
-      addLocal(params, e, delta[k]);
-      addOutputGradients(params, e, s[k], grads);
-      rnnStepBackward(params, s[k - 1], s[k], tokens[k - 1], delta[k], g, grads, delta[k - 1]);
-    }
+    // δ_k = W_yᵀ e_k + W_recᵀ (f'(a_{k+1}) ⊙ δ_{k+1}),  δ_{n+1} = 0   (lm-delta), for k = n down to 1
+    for (let k = n; k >= 1; k--) lmBackwardStep(params, fwd, k, delta, grads, e, g);
   } else {
     // δ_k = Σ_{j=k}^{k+τ−1} ∂E_j/∂s_k: for each E_j, start from W_yᵀ e_j at k = j and carry back while k > j − τ + 1
     for (let j = n; j >= 1; j--) {

@@ -47,6 +47,18 @@ describe('NextWordTrainer before a run', () => {
     expect(button(frame, 'Use these weights in the predictor').disabled).toBe(true);
   });
 
+  it('shows the shipped weights\' training and held-out losses in its table, and dashes for the run not yet trained', () => {
+    const frame = mount();
+    const table = frame.querySelector('table.trainer-losses')!;
+    expect(table.querySelector('caption')?.textContent).toContain('held out from training');
+    expect(table.querySelector('[data-quantity="shippedTrainLoss"]')?.getAttribute('data-value')).toBe(String(initial.finalLoss));
+    expect(table.querySelector('[data-quantity="shippedHeldOutLoss"]')?.getAttribute('data-value')).toBe(String(initial.heldOutLoss));
+    expect(table.querySelector('[data-quantity="trainLoss"]')).toBeNull();
+    expect(table.querySelector('[data-quantity="heldOutLoss"]')).toBeNull();
+    expect(table.textContent).toContain(`training part (${initial.sentences} sentences)`);
+    expect(table.textContent).toContain(`held-out part (${initial.heldOutSentences} sentences)`);
+  });
+
   it('refuses 2.5 epochs with a message and a disabled Start, and takes 3 again', () => {
     const frame = mount();
     const field = frame.querySelector<HTMLInputElement>('input[inputmode="numeric"]')!;
@@ -94,7 +106,7 @@ describe('NextWordTrainer with a worker', () => {
     type(frame.querySelector<HTMLInputElement>('input[inputmode="numeric"]')!, '2');
     act(() => button(frame, 'Start training').click());
     const worker = FakeWorker.last!;
-    expect(worker.commands).toEqual([{ type: 'start', options: { ...initial.hyperParameters, epochs: 2 } }]);
+    expect(worker.commands).toEqual([{ type: 'start', options: { ...initial.hyperParameters, epochs: 2 }, split: initial.split }]);
     expect(frame.querySelector('.trainer-numbers')?.textContent).toBe('Starting…');
     act(() => button(frame, 'Pause').click());
     expect(worker.commands.at(-1)).toEqual({ type: 'pause' });
@@ -104,12 +116,25 @@ describe('NextWordTrainer with a worker', () => {
     worker.report({ type: 'resumed' });
 
     const words = ['<pad>', '<s>', '</s>', 'i', 'like', 'french'];
-    worker.report({ type: 'started', words, totalSteps: 4, stepsPerEpoch: 2, epochs: 2 });
+    const sizes = { trainingSentences: 9, heldOutSentences: 1, heldOutScored: 4, heldOutExcluded: 1 };
+    worker.report({ type: 'started', words, totalSteps: 4, stepsPerEpoch: 2, epochs: 2, ...sizes });
     for (const epoch of [1, 2]) {
       worker.report({ type: 'progress', step: 2 * epoch, epoch, losses: [4 / epoch, 3 / epoch], elapsedMs: 500 * epoch });
-      worker.report({ type: 'epoch', epoch, loss: 3.5 / epoch, topWord: 'fries', topProbability: 0.25, sample: ['fries'], weights: {} });
+      worker.report({ type: 'epoch', epoch, loss: 3.5 / epoch, heldOutLoss: 4 / epoch, topWord: 'fries', topProbability: 0.25, sample: ['fries'], weights: {} });
+      // the table follows the latest epoch: the training part's mean over the epoch, the held-out loss after it
+      expect(frame.querySelector('[data-quantity="trainLoss"]')?.getAttribute('data-value')).toBe(String(3.5 / epoch));
+      expect(frame.querySelector('[data-quantity="heldOutLoss"]')?.getAttribute('data-value')).toBe(String(4 / epoch));
+      expect(frame.querySelector('table.trainer-losses tbody th')?.textContent).toBe(`this run, epoch ${epoch}`);
     }
-    worker.report({ type: 'done', finalLoss: 1.25, elapsedMs: 1000, steps: 4 });
+    expect(frame.querySelector('table.trainer-losses')?.textContent).toContain('training part (9 sentences)');
+    worker.report({ type: 'done', finalLoss: 1.25, heldOutLoss: 1.875, elapsedMs: 1000, steps: 4 });
+    expect(Array.from(frame.querySelectorAll('[data-quantity="held-out-loss"]'), (c) => c.getAttribute('data-value'))).toEqual(['4', '2']);
+    // at the end: both losses at the final weights
+    expect(frame.querySelector('table.trainer-losses tbody th')?.textContent).toBe('this run, final weights');
+    expect(frame.querySelector('[data-quantity="trainLoss"]')?.getAttribute('data-value')).toBe('1.25');
+    expect(frame.querySelector('[data-quantity="heldOutLoss"]')?.getAttribute('data-value')).toBe('1.875');
+    expect(frame.querySelector('[data-quantity="final-held-out-loss"]')?.getAttribute('data-value')).toBe('1.875');
+    expect(frame.querySelector('.trainer-curve svg')?.getAttribute('aria-label')).toContain('on the held-out sentences from 4 to 2');
 
     expect(frame.querySelector('progress')?.getAttribute('aria-valuetext')).toBe('epoch 2 of 2');
     expect(frame.querySelector('.trainer-numbers')?.textContent).toContain('finished');
@@ -140,9 +165,9 @@ describe('NextWordTrainer with a worker', () => {
     type(frame.querySelector<HTMLInputElement>('input[inputmode="numeric"]')!, '1');
     act(() => button(frame, 'Start training').click());
     const worker = FakeWorker.last!;
-    worker.report({ type: 'started', words: ['<pad>', '<s>', '</s>', 'i'], totalSteps: 2, stepsPerEpoch: 2, epochs: 1 });
-    worker.report({ type: 'epoch', epoch: 1, loss: 2, topWord: 'i', topProbability: 0.5, sample: ['i'], weights: {} });
-    worker.report({ type: 'done', finalLoss: 1.5, elapsedMs: 100, steps: 2 });
+    worker.report({ type: 'started', words: ['<pad>', '<s>', '</s>', 'i'], totalSteps: 2, stepsPerEpoch: 2, epochs: 1, trainingSentences: 2, heldOutSentences: 1, heldOutScored: 2, heldOutExcluded: 0 });
+    worker.report({ type: 'epoch', epoch: 1, loss: 2, heldOutLoss: 2.5, topWord: 'i', topProbability: 0.5, sample: ['i'], weights: {} });
+    worker.report({ type: 'done', finalLoss: 1.5, heldOutLoss: 2.25, elapsedMs: 100, steps: 2 });
     act(() => button(frame, 'Use these weights in the predictor').click());
     expect(trainedModel.value?.epoch).toBe(1);
     act(() => button(frame, name).click());

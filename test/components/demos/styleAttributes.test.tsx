@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import HiddenStateStrip from '@components/demos/HiddenStateStrip.tsx';
 import NextWord from '@components/demos/NextWord.tsx';
+import { buildPageNotebook } from '~/site/page-notebook.ts';
 import { nextWordInitial } from '@components/demos/nextWordAtBuild.ts';
 
 const initial = nextWordInitial();
@@ -25,7 +26,7 @@ const classes = (node: Element) => (Array.isArray(node.properties.className) ? n
 // classes and SVG attributes, so what the server renders looks the same before the island hydrates.
 describe('the next-word cells as the server renders them, without style attributes', () => {
   it('NextWord draws each bar as an SVG rectangle whose width is the probability, in a track of width 1', () => {
-    const nodes = elements(renderToString(<NextWord initial={initial} />));
+    const nodes = elements(renderToString(<NextWord initial={initial} notebook={buildPageNotebook(['sentence'])} />));
     expect(nodes.filter((node) => node.properties.style !== undefined).map((node) => node.tagName)).toEqual([]);
     const tracks = nodes.filter((node) => node.tagName === 'svg' && classes(node).includes('next-word-track'));
     expect(tracks).toHaveLength(10);
@@ -39,7 +40,7 @@ describe('the next-word cells as the server renders them, without style attribut
   });
 
   it("HiddenStateStrip's legend is an SVG gradient through the cells' colours, from −1 (left) to +1 (right)", () => {
-    const nodes = elements(renderToString(<HiddenStateStrip initial={initial} />));
+    const nodes = elements(renderToString(<HiddenStateStrip initial={initial} notebook={buildPageNotebook(['sentence'])} />));
     expect(nodes.filter((node) => node.properties.style !== undefined).map((node) => node.tagName)).toEqual([]);
     const gradient = nodes.find((node) => node.tagName === 'lineargradient' || node.tagName === 'linearGradient');
     expect(gradient, 'a linear gradient').toBeDefined();

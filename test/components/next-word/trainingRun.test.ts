@@ -7,13 +7,23 @@ const weights = { H: 1, V: 4 } as unknown as WeightsSnapshot;
 /** The reports of a run of `epochs` epochs of two steps each, as the worker sends them, ending with 'done'. */
 function reports(epochs: number): TrainingAction[] {
   const out: TrainingAction[] = [
-    { type: 'started', words: ['<pad>', '<s>', '</s>', 'i', 'like', 'french'], totalSteps: 2 * epochs, stepsPerEpoch: 2, epochs },
+    {
+      type: 'started',
+      words: ['<pad>', '<s>', '</s>', 'i', 'like', 'french'],
+      totalSteps: 2 * epochs,
+      stepsPerEpoch: 2,
+      epochs,
+      trainingSentences: 4,
+      heldOutSentences: 1,
+      heldOutScored: 3,
+      heldOutExcluded: 1,
+    },
   ];
   for (let e = 1; e <= epochs; e++) {
     out.push({ type: 'progress', step: 2 * e, epoch: e, losses: [5 / e, 4 / e], elapsedMs: 10 * e });
-    out.push({ type: 'epoch', epoch: e, loss: 4.5 / e, topWord: 'fries', topProbability: 0.5, sample: ['fries'], weights });
+    out.push({ type: 'epoch', epoch: e, loss: 4.5 / e, heldOutLoss: 5 / e, topWord: 'fries', topProbability: 0.5, sample: ['fries'], weights });
   }
-  out.push({ type: 'done', finalLoss: 0.25, elapsedMs: 10 * epochs + 1, steps: 2 * epochs });
+  out.push({ type: 'done', finalLoss: 0.25, heldOutLoss: 1.75, elapsedMs: 10 * epochs + 1, steps: 2 * epochs });
   return out;
 }
 
@@ -33,12 +43,14 @@ describe('applyTrainingAction', () => {
   it('replays a 3-epoch run: every step loss, every epoch, the final loss, and phase done', () => {
     const run = replay([{ type: 'start' }, ...reports(3)]);
     expect(run.phase).toBe('done');
-    expect(run.plan).toMatchObject({ totalSteps: 6, stepsPerEpoch: 2, epochs: 3 });
+    expect(run.plan).toMatchObject({ totalSteps: 6, stepsPerEpoch: 2, epochs: 3, trainingSentences: 4, heldOutSentences: 1, heldOutScored: 3, heldOutExcluded: 1 });
     expect(run.losses).toEqual([5, 4, 2.5, 2, 5 / 3, 4 / 3]);
     expect(run.epochs.map((e) => e.loss)).toEqual([4.5, 2.25, 1.5]);
+    expect(run.epochs.map((e) => e.heldOutLoss)).toEqual([5, 2.5, 5 / 3]);
     expect(run.step).toBe(6);
     expect(run.elapsedMs).toBe(31);
     expect(run.finalLoss).toBe(0.25);
+    expect(run.finalHeldOutLoss).toBe(1.75);
     expect(run.snapshot).toEqual({ epoch: 3, weights });
   });
 

@@ -3,8 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import { buildDictionary, encodeCorpus } from '~/core/lm/dictionary';
+import { conditionalEntropyFloor } from '~/core/lm/entropyFloor';
+import { evaluateHeldOut } from '~/core/lm/heldOut';
+import { WEIGHT_NAMES } from '~/core/lm/params';
 import { predictNext, sampleContinuation, topK } from '~/core/lm/sample';
 import { deserializeParams } from '~/core/lm/serialize';
+import { corpusSentences, sentencesText, splitCorpus } from '~/core/lm/split';
 import { meanLoss } from '~/core/lm/train';
 import { relErr } from './fixtures';
 
@@ -13,11 +17,16 @@ const corpusPath = fileURLToPath(new URL('../../../data/corpus.txt', import.meta
 const corpus = readFileSync(corpusPath, 'utf8');
 const { params, dict, meta } = deserializeParams(JSON.parse(readFileSync(weightsPath, 'utf8')));
 const lines = corpus.split('\n').filter((line) => line.length > 0);
+const splitOptions = meta.split as { seed: number; heldOutFraction: number; heldOutLines: number[] };
+const split = splitCorpus(corpus, { seed: splitOptions.seed, heldOutFraction: splitOptions.heldOutFraction });
+const trainingText = sentencesText(split.training);
+/** The lines the model was trained on: the corpus without the held-out lines the file lists. */
+const trainingLines = lines.filter((_, i) => !splitOptions.heldOutLines.includes(i + 1));
 
-/** How often each word follows `prefix` (a list of words) in the corpus, counted on whitespace-split lines. */
+/** How often each word follows `prefix` (a list of words) in the training lines, counted on whitespace-split lines. */
 function countsAfter(prefix: string[], anywhere: boolean): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const line of lines) {
+  for (const line of trainingLines) {
     const words = [...line.split(' '), '</s>'];
     const starts = anywhere ? words.map((_, i) => i) : [0];
     for (const i of starts) {
@@ -64,14 +73,36 @@ describe('public/data/lm-weights.json', () => {
     lines.forEach((line) => expect(line).toMatch(/^[a-z]+( [a-z]+)*$/));
   });
 
-  it('is smaller than 300 KB and holds the dictionary of data/corpus.txt', () => {
+  it('is smaller than 300 KB and holds the dictionary of the training part of data/corpus.txt only', () => {
     expect(statSync(weightsPath).size).toBeLessThan(300 * 1024);
-    expect(dict.words).toEqual(buildDictionary(corpus).words);
+    expect(dict.words).toEqual(buildDictionary(trainingLines.join('\n')).words);
+    // some held-out word is not in it: the held-out part is scored on words the model never saw
+    expect(split.heldOut.some((s) => s.words.some((w) => !dict.index.has(w)))).toBe(true);
   });
 
-  it('its recorded final loss is the mean cross-entropy of the shipped weights on the corpus (relative error ≤ 1e-4)', () => {
-    const loss = meanLoss(params, encodeCorpus(dict, corpus));
-    expect(relErr(loss, meta.finalLoss as number)).toBeLessThanOrEqual(1e-4);
+  it('its split rebuilds from the recorded seed: the held-out lines it lists, about 10 % of the sentences', () => {
+    expect(split.heldOut.map((s) => s.line)).toEqual(splitOptions.heldOutLines);
+    expect(meta.split).toMatchObject({ trainingSentences: split.training.length, heldOutSentences: split.heldOut.length });
+    expect(split.heldOut.length).toBe(Math.round(0.1 * lines.length));
+    expect(trainingText).toBe(trainingLines.join('\n'));
+  });
+
+  it('its recorded losses, floors and counts are what the core computes from the shipped weights and the corpus (relative 1e-10)', () => {
+    const heldOut = evaluateHeldOut(params, dict, split.heldOut);
+    const recomputed: Record<string, number> = {
+      trainLoss: meanLoss(params, encodeCorpus(dict, trainingText)),
+      finalLoss: meanLoss(params, encodeCorpus(dict, trainingText)),
+      heldOutLoss: heldOut.meanLoss,
+      trainFloor: conditionalEntropyFloor(split.training),
+      heldOutFloor: conditionalEntropyFloor(split.heldOut, { exclude: (w) => !dict.index.has(w) }),
+      corpusFloor: conditionalEntropyFloor(corpusSentences(corpus)),
+    };
+    for (const [name, value] of Object.entries(recomputed)) {
+      expect(relErr(value, meta[name] as number), name).toBeLessThanOrEqual(1e-10);
+    }
+    expect(meta).toMatchObject({ heldOutScored: heldOut.scoredWords, heldOutExcluded: heldOut.excludedTargets, heldOutTokens: heldOut.totalTokens });
+    expect(heldOut.scoredWords + heldOut.excludedTargets).toBe(heldOut.totalTokens);
+    expect(meta.parameters).toBe(WEIGHT_NAMES.reduce((n, name) => n + params[name].length, 0));
   });
 
   it('predictNext("i like french") ranks every word seen after "french" above every word never seen after it', () => {

@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import subsetFont from 'subset-font';
+
+/** Every file under `dir` whose name ends with one of `endings`, walked. */
+function filesUnder(dir: string, endings: readonly string[]): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => endings.some((ending) => name.endsWith(ending)))
+    .map((name) => join(dir, name));
+}
+
+/** The text of HTML markup: tags dropped, character references decoded. */
+function textOf(markup: string): string {
+  return markup
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' })[name]!);
+}
+
+/** The face a run of KaTeX text is drawn in: a family of KaTeX's stylesheet, italic or not, bold or not. */
+interface Face {
+  family: string;
+  italic: boolean;
+  bold: boolean;
+}
+
+/**
+ * What each class of KaTeX's HTML sets, as `katex/dist/katex.css` says: `.katex .mathnormal { font-family: KaTeX_Math;
+ * font-style: italic }` and so on. `with` is another class the same element must have (`.delimsizing.size1`), `parent`
+ * a class its parent must have (`.delim-size1 > span`). The first rule that matches an element wins.
+ */
+const CLASS_RULES: { class: string; with?: string; parent?: string; set: Partial<Face> }[] = [
+  { class: 'textrm', set: { family: 'Main' } },
+  { class: 'mainrm', set: { family: 'Main', italic: false } },
+  { class: 'mathrm', set: { italic: false } },
+  { class: 'textit', set: { italic: true } },
+  { class: 'textbf', set: { bold: true } },
+  { class: 'mathnormal', set: { family: 'Math', italic: true } },
+  { class: 'mathit', set: { family: 'Main', italic: true } },
+  { class: 'mathbf', set: { family: 'Main', bold: true } },
+  { class: 'boldsymbol', set: { family: 'Math', italic: true, bold: true } },
+  ...['amsrm', 'mathbb', 'textbb'].map((name) => ({ class: name, set: { family: 'AMS' } })),
+  { class: 'mathcal', set: { family: 'Caligraphic' } },
+  ...['mathfrak', 'textfrak'].map((name) => ({ class: name, set: { family: 'Fraktur' } })),
+  ...['mathboldfrak', 'textboldfrak'].map((name) => ({ class: name, set: { family: 'Fraktur', bold: true } })),
+  ...['mathtt', 'texttt'].map((name) => ({ class: name, set: { family: 'Typewriter' } })),
+  ...['mathscr', 'textscr'].map((name) => ({ class: name, set: { family: 'Script' } })),
+  ...['mathsf', 'textsf'].map((name) => ({ class: name, set: { family: 'SansSerif' } })),
+  ...['mathboldsf', 'textboldsf'].map((name) => ({ class: name, set: { family: 'SansSerif', bold: true } })),
+  ...['mathitsf', 'mathsfit', 'textitsf'].map((name) => ({ class: name, set: { family: 'SansSerif', italic: true } })),
+  ...[1, 2, 3, 4].map((size) => ({ class: 'delimsizing', with: `size${size}`, set: { family: `Size${size}` } })),
+  { class: 'span', parent: 'delim-size1', set: { family: 'Size1' } },
+  { class: 'span', parent: 'delim-size4', set: { family: 'Size4' } },
+  { class: 'op-symbol', with: 'small-op', set: { family: 'Size1' } },
+  { class: 'op-symbol', with: 'large-op', set: { family: 'Size2' } },
+];
+
+/** The face of an element of KaTeX's HTML, from its parent's face and the classes of both. */
+function faceOf(classes: readonly string[], parentClasses: readonly string[], parent: Face): Face {
+  let face = parent;
+  for (const rule of CLASS_RULES) {
+    const matches =
+      (rule.class === 'span' || classes.includes(rule.class)) &&
+      (!rule.with || classes.includes(rule.with)) &&
+      (!rule.parent || parentClasses.includes(rule.parent));
+    if (matches) face = { ...face, ...rule.set };
+  }
+  return face;
+}
+
+/** KaTeX's font file for a face: `Main-BoldItalic`, `Math-Italic`, `Size1-Regular`. */
+export function fontFileOf({ family, italic, bold }: Face): string {
+  return `${family}-${bold && italic ? 'BoldItalic' : bold ? 'Bold' : italic ? 'Italic' : 'Regular'}`;
+}
+
+/**
+ * The characters KaTeX typesets on a page, by the font file each is drawn in (`Main-Regular` → "=+()…"): the text of
+ * each `<span class="katex-html">` (the visual part; the MathML beside it is drawn in the reader's own math font),
+ * each character under the face its element's classes give it. `.katex` itself is KaTeX_Main, upright, regular.
+ */
+export function katexCharacters(html: string): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const add = (text: string, face: Face) => {
+    const file = fontFileOf(face);
+    const set = found.get(file) ?? new Set<string>();
+    // Spaces too: a space the font lacks would be drawn, at another width, from a fallback font.
+    for (const character of textOf(text)) if (!'\n\r\t'.includes(character)) set.add(character);
+    if (set.size > 0) found.set(file, set);
+  };
+  const tags = /<(\/?)([a-z]+)\b([^>]*)>/g;
+  for (const start of html.matchAll(/<span class="katex-html"[^>]*>/g)) {
+    // KaTeX's HTML nests spans, and SVG for stretchy symbols (no text): follow the spans to the end of this one.
+    const stack: { face: Face; classes: string[] }[] = [{ face: { family: 'Main', italic: false, bold: false }, classes: ['katex-html'] }];
+    let svg = 0;
+    let from = start.index + start[0].length;
+    tags.lastIndex = from;
+    for (let tag = tags.exec(html); tag && stack.length > 0; tag = tags.exec(html)) {
+      if (svg === 0) add(html.slice(from, tag.index), stack[stack.length - 1].face);
+      from = tag.index + tag[0].length;
+      const [, closing, name, attributes] = tag;
+      if (name === 'svg') svg += closing ? -1 : 1;
+      if (name !== 'span' || svg > 0) continue;
+      if (closing) {
+        stack.pop();
+      } else {
+        const classes = /\bclass="([^"]*)"/.exec(attributes)?.[1].split(/\s+/) ?? [];
+        const parent = stack[stack.length - 1];
+        stack.push({ face: faceOf(classes, parent.classes, parent.face), classes });
+      }
+    }
+  }
+  return found;
+}
+
+/** A file name with Vite's content hash replaced: `KaTeX_Main-Regular.B22Nviop.woff2` → `KaTeX_Main-Regular.<hash>.woff2`. */
+function hashedName(name: string, content: Uint8Array | string): string {
+  const hash = createHash('sha256').update(content).digest('base64url').slice(0, 8);
+  return name.replace(/^(.*)\.[\w-]+(\.\w+)$/, `$1.${hash}$2`);
+}
+
+/** Replaces every occurrence of each old name with its new one in the given files; returns the files it changed. */
+function rename(files: readonly string[], names: ReadonlyMap<string, string>): string[] {
+  const changed: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    let next = text;
+    for (const [from, to] of names) next = next.replaceAll(from, to);
+    if (next !== text) {
+      writeFileSync(file, next);
+      changed.push(file);
+    }
+  }
+  return changed;
+}
+
+/** Options of {@link katexFontSubset}. */
+export interface KatexFontSubsetOptions {
+  /**
+   * Characters to keep in every face of a KaTeX family besides those the pages' math draws (`{ Main: '0123456789' }`):
+   * for text the site sets in a KaTeX font outside KaTeX's output, such as numbers a reader's input changes.
+   */
+  keep?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Subsets KaTeX's WOFF2 fonts to the characters the built pages typeset. KaTeX ships ~20 families covering all of
+ * TeX's symbols; a chapter's equations use a hundred-odd characters of them, and a page fetches every family its math
+ * touches whole (Main, Math-Italic, Size1…: about 100 KB). Subset, the same families are a few KB each. The subsets
+ * get new content-hashed names (a later build with new symbols gets new files, never a stale cached one), the
+ * stylesheets that name them are rewritten, and a stylesheet file so changed is renamed by its new content too.
+ * WOFF and TrueType files, which only browsers without WOFF2 fetch, stay whole.
+ */
+export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): AstroIntegration {
+  return {
+    name: 'rnn-notebook:katex-font-subset',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const pages = filesUnder(root, ['.html']);
+        const characters = new Map<string, Set<string>>();
+        for (const page of pages) {
+          for (const [file, found] of katexCharacters(readFileSync(page, 'utf8'))) {
+            characters.set(file, new Set([...(characters.get(file) ?? []), ...found]));
+          }
+        }
+
+        const fonts = filesUnder(root, ['.woff2']).filter((file) => basename(file).startsWith('KaTeX_'));
+        const fileOf = (font: string) => basename(font).replace(/^KaTeX_|\.[\w-]+\.woff2$/g, '');
+        const renamed = new Map<string, string>();
+        let before = 0;
+        let after = 0;
+        for (const font of fonts) {
+          const file = fileOf(font);
+          // A face the stylesheet has no file for (KaTeX_Math upright) is drawn from one of its family's files: each
+          // of them gets that face's characters.
+          const family = file.replace(/-.*$/, '');
+          const text = new Set([...(characters.get(file) ?? []), ...(keep[family] ?? '')]);
+          for (const [wanted, found] of characters) {
+            const exists = fonts.some((other) => fileOf(other) === wanted);
+            if (!exists && wanted.startsWith(`${family}-`)) for (const character of found) text.add(character);
+          }
+          const whole = readFileSync(font);
+          // A font no page draws from still gets a file (of its space glyph alone): the stylesheet names it.
+          const subset = await subsetFont(whole, text.size > 0 ? [...text].join('') : ' ', { targetFormat: 'woff2' });
+          const name = hashedName(basename(font), subset);
+          writeFileSync(join(dirname(font), name), subset);
+          rmSync(font);
+          renamed.set(basename(font), name);
+          before += whole.length;
+          after += subset.length;
+        }
+
+        // Stylesheets: inline in the pages, or files (renamed by their new content, and renamed where they are named).
+        const sheets = rename(filesUnder(root, ['.css']), renamed);
+        rename(pages, renamed);
+        const sheetNames = new Map(sheets.map((sheet) => [basename(sheet), hashedName(basename(sheet), readFileSync(sheet))]));
+        for (const sheet of sheets) renameSync(sheet, join(dirname(sheet), sheetNames.get(basename(sheet))!));
+        if (sheetNames.size > 0) rename(filesUnder(root, ['.html', '.js']), sheetNames);
+
+        logger.info(
+          `KaTeX fonts subset to the pages' math: ${fonts.length} WOFF2 files, ` +
+            `${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from '../support/browser.ts';
+
+// The longest chapter: some 180 formulas, each in KaTeX's HTML and its MathML.
+const PATH = 'backpropagation-through-time/';
+/** A phone's screen, as Lighthouse's mobile run uses. */
+const PHONE = { viewport: { width: 412, height: 823 } };
+/** The most layout shift a page may show (Core Web Vitals call 0.1 good; the site keeps to a tenth of that). */
+const MOST_SHIFT = 0.01;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Whether the last formula of the chapter is rendered (styled, laid out, painted) right now. */
+const lastFormulaRendered = (page: Page) =>
+  page.locator('.prose .katex-html').last().evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }));
+
+/** The page's cumulative layout shift so far, from the browser's own layout-shift entries. */
+const layoutShift = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
+
+/** Resolves after two frames, when what the last scroll brought near the viewport has been drawn. */
+const twoFrames = (page: Page) =>
+  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
+describe('a long chapter', () => {
+  it('renders the blocks near the viewport at load, the rest as the reader gets to them, without shifting', async () => {
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${PATH}`, PHONE);
+    await twoFrames(page);
+    expect(await lastFormulaRendered(page)).toBe(false);
+    // still in the page for search engines, find-in-page and assistive technology
+    expect(await page.locator('.prose .katex-mathml').last().textContent()).not.toBe('');
+    // scrolled down as a reader does, a wheel turn at a time
+    await page.mouse.move(200, 400);
+    for (let turn = 0; turn < 100 && !(await lastFormulaRendered(page)); turn++) {
+      await page.mouse.wheel(0, 400);
+      await twoFrames(page);
+    }
+    expect(await lastFormulaRendered(page)).toBe(true);
+    expect(await layoutShift(page)).toBeLessThanOrEqual(MOST_SHIFT);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('a link to a section far down lands on its heading', async () => {
+    const base = await openPage(browser, `${inject('siteRoot')}${PATH}`, PHONE);
+    const id = await base.page.locator('.prose h2[id]').last().getAttribute('id');
+    await base.close();
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${PATH}#${id}`, PHONE);
+    await twoFrames(page);
+    await twoFrames(page);
+    const top = await page.locator(`[id="${id}"]`).evaluate((node) => node.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(100);
+    expect(await layoutShift(page)).toBeLessThanOrEqual(MOST_SHIFT);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('a reload keeps the reader where they were', async () => {
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${PATH}`, PHONE);
+    const heading = page.locator('.prose h2[id]').nth(6);
+    await heading.evaluate((node) => node.scrollIntoView({ block: 'start' }));
+    await twoFrames(page);
+    await twoFrames(page);
+    const before = await heading.evaluate((node) => node.getBoundingClientRect().top);
+    await page.reload({ waitUntil: 'load' });
+    await twoFrames(page);
+    await twoFrames(page);
+    expect(Math.abs((await heading.evaluate((node) => node.getBoundingClientRect().top)) - before)).toBeLessThan(2);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('prints every block', async () => {
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${PATH}`, PHONE);
+    await page.emulateMedia({ media: 'print' });
+    await twoFrames(page);
+    expect(await lastFormulaRendered(page)).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { katexCharacters, katexFontSubset } from '~/integrations/katex-font-subset.ts';
+import { katexOptions } from '~/markdown/katex-options.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The characters KaTeX draws from each font file for one equation, rendered as the site renders it. */
+const charactersOf = (tex: string, displayMode = false) =>
+  Object.fromEntries(
+    [...katexCharacters(katex.renderToString(tex, { ...katexOptions, displayMode }))].map(([file, found]) => [file, [...found].sort().join('')]),
+  );
+
+describe('katexCharacters', () => {
+  it.each([
+    // letters are math italic; the upright subscript "rec", digits and operators are KaTeX_Main
+    ['s_k = s_{k-1} \\wrec', false, { 'Math-Italic': 'ksw', 'Main-Regular': '1=cer' }],
+    // bold upright (a matrix) and bold italic (a vector in \boldsymbol)
+    ['\\mathbf{W} \\boldsymbol{h}', false, { 'Main-Bold': 'W', 'Math-BoldItalic': 'h' }],
+    // blackboard bold is KaTeX_AMS; text in \text{} is KaTeX_Main, its spaces (no-break spaces) included
+    ['\\mathbb{R} \\text{ a b}', false, { 'AMS-Regular': 'R', 'Main-Regular': '\u00a0ab' }],
+    // a display sum is drawn from the large-operator font, tall parentheses from a delimiter size font
+    ['\\sum_k \\left(\\frac{a}{b}\\right)', true, { 'Size2-Regular': '∑()', 'Math-Italic': 'abk' }],
+  ])('%s: the characters of each font file', (tex, display, expected: Record<string, string>) => {
+    const found = charactersOf(tex, display);
+    for (const [file, characters] of Object.entries(expected)) {
+      for (const character of characters) expect(found[file] ?? '', `${file} draws "${character}"`).toContain(character);
+    }
+    // each character is drawn from one file only (the face its element's classes give it)
+    const all = Object.values(found).join('');
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('finds nothing in the MathML and nothing on a page without math', () => {
+    expect(katexCharacters('<p>x = 1</p>').size).toBe(0);
+    const html = katex.renderToString('x', { ...katexOptions, output: 'mathml' });
+    expect(katexCharacters(html).size).toBe(0);
+  });
+});
+
+describe('katexFontSubset', () => {
+  it('subsets each KaTeX WOFF2 of a build, renames it and the stylesheet naming it, and updates every page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'katex-font-subset-'));
+    const whole = readFileSync(require.resolve('katex/dist/fonts/KaTeX_Math-Italic.woff2'));
+    mkdirSync(join(dir, '_astro'));
+    writeFileSync(join(dir, '_astro', 'KaTeX_Math-Italic.abc123.woff2'), whole);
+    const css = '@font-face{font-family:KaTeX_Math;src:url(/rnn/_astro/KaTeX_Math-Italic.abc123.woff2)format("woff2")}';
+    writeFileSync(join(dir, '_astro', 'Base.def456.css'), css);
+    const page = `<link rel="stylesheet" href="/rnn/_astro/Base.def456.css">${katex.renderToString('x + y', katexOptions)}`;
+    writeFileSync(join(dir, 'index.html'), page);
+    const hook = katexFontSubset().hooks['astro:build:done'] as unknown as (options: object) => Promise<void>;
+    await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: () => {} } });
+
+    const files = readdirSync(join(dir, '_astro'));
+    const font = files.find((name) => name.startsWith('KaTeX_Math-Italic.'))!;
+    const sheet = files.find((name) => name.endsWith('.css'))!;
+    // new names for both, the old ones gone
+    expect(files).toHaveLength(2);
+    expect(font).not.toBe('KaTeX_Math-Italic.abc123.woff2');
+    expect(sheet).not.toBe('Base.def456.css');
+    // a subset: much smaller than the whole font, and still a WOFF2 ("wOF2")
+    const subset = readFileSync(join(dir, '_astro', font));
+    expect(subset.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    expect(subset.length).toBeLessThan(whole.length / 2);
+    // the stylesheet names the subset, under the base; the page names the renamed stylesheet
+    expect(readFileSync(join(dir, '_astro', sheet), 'utf8')).toContain(`url(/rnn/_astro/${font})`);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`href="/rnn/_astro/${sheet}"`);
+    rmSync(dir, { recursive: true });
+  });
+});
