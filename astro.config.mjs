@@ -15,6 +15,7 @@ import { katexOptions } from './src/markdown/katex-options.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { katexFontSubset } from './src/integrations/katex-font-subset.ts';
 import { stylesheetBundle } from './src/integrations/stylesheet-bundle.ts';
+import { afterLoadDirective } from './src/integrations/after-load-directive.ts';
 
 /**
  * The characters the forward demo's step equation can show: it is set in KaTeX_Main (components/demos/ForwardDemo.css)
@@ -63,6 +64,7 @@ export default defineConfig({
   // Content-Security-Policy hashes its inline styles; every page carries its policy, and only the search page runs
   // WebAssembly (Pagefind).
   integrations: [
+    afterLoadDirective(),
     mdx(),
     preact(),
     sitemap(),

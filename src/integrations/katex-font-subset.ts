@@ -162,8 +162,11 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         const root = fileURLToPath(dir);
         const pages = filesUnder(root, ['.html']);
         const characters = new Map<string, Set<string>>();
+        const pageFiles = new Map<string, string[]>();
         for (const page of pages) {
-          for (const [file, found] of katexCharacters(readFileSync(page, 'utf8'))) {
+          const onPage = katexCharacters(readFileSync(page, 'utf8'));
+          pageFiles.set(page, [...onPage].sort((a, b) => b[1].size - a[1].size).map(([file]) => file));
+          for (const [file, found] of onPage) {
             characters.set(file, new Set([...(characters.get(file) ?? []), ...found]));
           }
         }
@@ -200,6 +203,21 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         const sheetNames = new Map(sheets.map((sheet) => [basename(sheet), hashedName(basename(sheet), readFileSync(sheet))]));
         for (const sheet of sheets) renameSync(sheet, join(dirname(sheet), sheetNames.get(basename(sheet))!));
         if (sheetNames.size > 0) rename(filesUnder(root, ['.html', '.js']), sheetNames);
+
+        // Each page preloads the files its math draws from. Found by the stylesheet, they would be requested only
+        // once it had arrived and the text been laid out: a round trip later, with the first screen's math (and the
+        // text around it) waiting for them. At low priority, so that they do not hold up the stylesheet itself.
+        const finalName = new Map(fonts.map((font) => [fileOf(font), renamed.get(basename(font))!]));
+        for (const page of pages) {
+          const html = readFileSync(page, 'utf8');
+          const assets = /\b(?:href|src)="([^"]*?)_astro\//.exec(html)?.[1];
+          const files = (pageFiles.get(page) ?? []).filter((file) => finalName.has(file));
+          if (assets === undefined || files.length === 0) continue;
+          const links = files
+            .map((file) => `<link rel="preload" href="${assets}_astro/${finalName.get(file)}" as="font" type="font/woff2" crossorigin="anonymous" fetchpriority="low">`)
+            .join('');
+          writeFileSync(page, html.replace(/(<meta name="viewport"[^>]*>)/, `$1${links}`));
+        }
 
         logger.info(
           `KaTeX fonts subset to the pages' math: ${fonts.length} WOFF2 files, ` +

@@ -72,4 +72,27 @@ describe('katexFontSubset', () => {
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`href="/rnn/_astro/${sheet}"`);
     rmSync(dir, { recursive: true });
   });
+
+  it('makes each page with math preload, at low priority and under the base, the subset files its math draws from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'katex-font-preload-'));
+    mkdirSync(join(dir, '_astro'));
+    for (const file of ['KaTeX_Math-Italic', 'KaTeX_Main-Regular']) {
+      writeFileSync(join(dir, '_astro', `${file}.abc123.woff2`), readFileSync(require.resolve(`katex/dist/fonts/${file}.woff2`)));
+    }
+    const head = '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/rnn/_astro/Base.def456.css">';
+    writeFileSync(join(dir, '_astro', 'Base.def456.css'), '.katex{font:1em KaTeX_Main}');
+    writeFileSync(join(dir, 'math.html'), `<head>${head}</head><body>${katex.renderToString('x = 1', katexOptions)}</body>`);
+    writeFileSync(join(dir, 'plain.html'), `<head>${head}</head><body><p>No math.</p></body>`);
+    const hook = katexFontSubset().hooks['astro:build:done'] as unknown as (options: object) => Promise<void>;
+    await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: () => {} } });
+
+    const files = readdirSync(join(dir, '_astro'));
+    const math = readFileSync(join(dir, 'math.html'), 'utf8');
+    const preloads = [...math.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin="anonymous" fetchpriority="low">/g)].map((m) => m[1]);
+    // x from Math-Italic, = and 1 from Main-Regular: both, by their new names, right after the viewport tag
+    expect(preloads.sort()).toEqual(files.filter((f) => f.endsWith('.woff2')).map((f) => `/rnn/_astro/${f}`).sort());
+    expect(math.indexOf('rel="preload"')).toBeLessThan(math.indexOf('rel="stylesheet"'));
+    expect(readFileSync(join(dir, 'plain.html'), 'utf8')).not.toContain('rel="preload"');
+    rmSync(dir, { recursive: true });
+  });
 });

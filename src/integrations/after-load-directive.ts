@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Adds the `client:afterload` directive (src/site/after-load-directive.ts). */
+export function afterLoadDirective(): AstroIntegration {
+  return {
+    name: 'rnn-notebook:client-afterload',
+    hooks: {
+      'astro:config:setup': ({ addClientDirective }) => {
+        addClientDirective({ name: 'afterload', entrypoint: fileURLToPath(new URL('../site/after-load-directive.ts', import.meta.url)) });
+      },
+    },
+  };
+}
