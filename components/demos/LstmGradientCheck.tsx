@@ -47,14 +47,28 @@ function entry(row: LstmGradientCheckRow, H: number): ComponentChildren {
   return <>unit {unit}, × {from}</>;
 }
 
+/** The checks already computed, by (T, H, seed), the most recent last: a slider moved back to a value shows it again at once. */
+const computed = new Map<string, { check: ReturnType<typeof lstmGradientCheck>; all: ReturnType<typeof lstmGradientCheck> }>();
+/** How many settings `computed` keeps: the sliders' whole range (7 × 4) at a few seeds. */
+const KEPT = 64;
+
+/** The check of a seeded sample and, for its summary, of every weight (at most 117, each four forward passes of ≤ 8 steps). */
+function checksFor(T: number, H: number, seed: number) {
+  const key = `${T} ${H} ${seed}`;
+  let found = computed.get(key);
+  if (found) computed.delete(key);
+  else found = { check: lstmGradientCheck({ T, H, seed }), all: lstmGradientCheck({ T, H, seed, perBlock: Infinity }) };
+  computed.set(key, found);
+  if (computed.size > KEPT) computed.delete(computed.keys().next().value!);
+  return found;
+}
+
 function LstmCheck({ notebook }: ViewProps<typeof lstmCheck>) {
   const { checkT, checkH, checkSeed } = notebook.state;
   const T = checkT.value;
   const H = checkH.value;
   const seed = checkSeed.value;
-  const check = useMemo(() => lstmGradientCheck({ T, H, seed }), [T, H, seed]);
-  // every weight, checked the same way: at most 117 of them here, each costing four forward passes of ≤ 8 steps
-  const all = useMemo(() => lstmGradientCheck({ T, H, seed, perBlock: Infinity }), [T, H, seed]);
+  const { check, all } = useMemo(() => checksFor(T, H, seed), [T, H, seed]);
   const { x, t, y, E, rows, worst } = check;
   const u = x.map((xk) => xk[0]);
   const m = x.map((xk) => xk[1]);
