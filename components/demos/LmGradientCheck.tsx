@@ -8,6 +8,7 @@ import { labelCheckRows, type LabelledCheckRow } from '../next-word/labelCheckRo
 import { SentenceField } from '../next-word/SentenceField.tsx';
 import { usePageModel } from '../next-word/usePageModel.ts';
 import { useSentence } from '../next-word/useSentence.ts';
+import { GradientCheckTable } from './GradientCheckTable.tsx';
 import type { LmCheckInitial } from './lmCheckAtBuild.ts';
 import './GradientCheck.css';
 import './LmGradientCheck.css';
@@ -116,40 +117,26 @@ function LmCheck({ notebook, initial }: ViewProps<typeof lmCheck> & Props) {
           <span class="value" data-quantity="steps" data-value={String(shown.words.length + 1)}>{shown.words.length + 1}</span> predictions, loss E ={' '}
           <span class="value" data-quantity="loss" data-value={String(shown.loss)}>{formatNumber(shown.loss)}</span> nats.
         </p>
-        <p class="gradient-check-caption" aria-hidden="true">{caption}</p>
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="Next-word gradient check table">
-          <table class="gradient-check-table lm-check-table">
-            <caption class="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">weight</th>
-                <th scope="col">BPTT</th>
-                <th scope="col">central differences</th>
-                <th scope="col">relative error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={`${row.matrix}-${row.index}`} class={row === worst ? 'is-current' : undefined}>
-                  <th scope="row">
-                    ∂E/∂{SYMBOL[row.matrix]}
-                    {row.matrix === 'b' || row.matrix === 'bY' ? <>[{row.i + 1}]</> : <>[{row.i + 1}, {row.j + 1}]</>}
-                    <span class="lm-check-entry">{entry(row)}</span>
-                  </th>
-                  <td data-quantity="bptt" data-matrix={row.matrix} data-index={row.index} data-value={String(row.analytic)}>
-                    {formatNumber(row.analytic, 10)}
-                  </td>
-                  <td data-quantity="numeric" data-matrix={row.matrix} data-index={row.index} data-value={String(row.numeric)}>
-                    {formatNumber(row.numeric, 10)}
-                  </td>
-                  <td data-quantity="rowRelativeError" data-matrix={row.matrix} data-index={row.index} data-value={String(row.relativeError)}>
-                    {formatNumber(row.relativeError, 2)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GradientCheckTable
+          caption={caption}
+          label="Next-word gradient check table"
+          className="lm-check-table"
+          rows={rows.map((row) => ({
+            key: `${row.matrix}-${row.index}`,
+            weight: (
+              <>
+                ∂E/∂{SYMBOL[row.matrix]}
+                {row.matrix === 'b' || row.matrix === 'bY' ? <>[{row.i + 1}]</> : <>[{row.i + 1}, {row.j + 1}]</>}
+                <span class="lm-check-entry">{entry(row)}</span>
+              </>
+            ),
+            analytic: row.analytic,
+            numeric: row.numeric,
+            relativeError: row.relativeError,
+            hooks: { 'data-matrix': row.matrix, 'data-index': String(row.index) },
+            current: row === worst,
+          }))}
+        />
         <div class="gradient-check-verdict" aria-live="polite">
           <p>
             Largest relative error over these {rows.length} weights (∂E/∂{SYMBOL[worst.matrix]}, {entry(worst)}):{' '}

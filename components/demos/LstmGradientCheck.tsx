@@ -6,6 +6,7 @@ import { declareCell } from '~/notebook/page.ts';
 import * as checkParams from '~/notebook/params/lstmCheck.ts';
 import { defineCell, type ViewProps } from '../defineCell.tsx';
 import { Controls } from '../controls/Controls.tsx';
+import { GradientCheckTable } from './GradientCheckTable.tsx';
 import './GradientCheck.css';
 import './LstmGradientCheck.css';
 
@@ -113,44 +114,24 @@ function LstmCheck({ notebook }: ViewProps<typeof lstmCheck>) {
           <span class="value" data-quantity="prediction" data-value={String(y)}>{formatNumber(y)}</span>, loss E = ½(y − t)² ={' '}
           <span class="value" data-quantity="loss" data-value={String(E)}>{formatNumber(E)}</span>
         </p>
-        <p class="gradient-check-caption" aria-hidden="true">{caption}</p>
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="LSTM gradient check table">
-          <table class="gradient-check-table lstm-check-table">
-            <caption class="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">weight</th>
-                <th scope="col">BPTT</th>
-                <th scope="col">central differences</th>
-                <th scope="col">relative error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={`${row.block}-${row.index}`}>
-                  <th scope="row">
-                    ∂E/∂{SYMBOL[row.block]}
-                    {row.block !== 'bOut' && <span class="lstm-check-entry">{entry(row, H)}</span>}
-                  </th>
-                  <td data-quantity="bptt" data-block={row.block} data-index={row.index} data-value={String(row.bptt)}>
-                    {formatNumber(row.bptt, 10)}
-                  </td>
-                  <td data-quantity="numeric" data-block={row.block} data-index={row.index} data-value={String(row.numeric)}>
-                    {formatNumber(row.numeric, 10)}
-                  </td>
-                  <td
-                    data-quantity="rowRelativeError"
-                    data-block={row.block}
-                    data-index={row.index}
-                    data-value={String(row.relativeError)}
-                  >
-                    {formatNumber(row.relativeError, 2)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GradientCheckTable
+          caption={caption}
+          label="LSTM gradient check table"
+          className="lstm-check-table"
+          rows={rows.map((row) => ({
+            key: `${row.block}-${row.index}`,
+            weight: (
+              <>
+                ∂E/∂{SYMBOL[row.block]}
+                {row.block !== 'bOut' && <span class="lstm-check-entry">{entry(row, H)}</span>}
+              </>
+            ),
+            analytic: row.bptt,
+            numeric: row.numeric,
+            relativeError: row.relativeError,
+            hooks: { 'data-block': row.block, 'data-index': String(row.index) },
+          }))}
+        />
         <div class="gradient-check-verdict" aria-live="polite">
           <p>
             Largest relative error over these {rows.length} weights:{' '}
