@@ -14,14 +14,9 @@ import rehypeTableAlign from './src/markdown/rehype-table-align.ts';
 import { katexOptions } from './src/markdown/katex-options.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { katexFontSubset } from './src/integrations/katex-font-subset.ts';
+import { STEP_EQUATION_CHARACTERS } from './components/demos/stepEquationCharacters.ts';
 import { stylesheetBundle } from './src/integrations/stylesheet-bundle.ts';
 import { afterLoadDirective } from './src/integrations/after-load-directive.ts';
-
-/**
- * The characters the forward demo's step equation can show: it is set in KaTeX_Main (components/demos/ForwardDemo.css)
- * with the reader's own numbers, so the subset KaTeX fonts keep printable ASCII and the formatter's symbols for it.
- */
-const FORWARD_STEP_CHARACTERS = `${String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 32 + i))}\u00a0·…₁₂←→−⋯×∞⁰¹²³⁴⁵⁶⁷⁸⁹⁻`;
 
 /** The sub-path the site is served under: `SITE_BASE=/rnn/ npm run build`. Always starts and ends with `/`. */
 const base = `/${(process.env.SITE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -68,7 +63,8 @@ export default defineConfig({
     mdx(),
     preact(),
     sitemap(),
-    katexFontSubset({ keep: { Main: FORWARD_STEP_CHARACTERS } }),
+    // The forward cell's step equation is set in KaTeX_Main with the reader's own numbers: the fonts keep its characters.
+    katexFontSubset({ keep: STEP_EQUATION_CHARACTERS }),
     stylesheetBundle(),
     contentSecurityPolicy({ wasmPages: ['search/'] }),
   ],

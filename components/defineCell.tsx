@@ -18,7 +18,7 @@ export interface ViewProps<D> {
 /**
  * Makes a live cell from its declaration and its view. The view gets the page's notebook limited to the keys the
  * cell declares, plus the cell's own props; the cell gets its frame from {@link frameCell}. In a chapter:
- * `<YourCell client:visible notebook={props.notebook} />`.
+ * `<YourCell client:visibleafterload notebook={props.notebook} />`.
  */
 export function defineCell<K extends ParamKey, P extends object = object>(
   declaration: CellDeclaration<K>,

@@ -116,6 +116,20 @@ export function katexCharacters(html: string): Map<string, Set<string>> {
   return found;
 }
 
+/**
+ * The part of a page its first screen draws from as it opens: a chapter's opening and its first section (global.css
+ * draws the blocks after the first section heading only as they come near the viewport, and on a phone the opening and
+ * the first section are what is near it), or the whole of a page that is not a chapter.
+ */
+export function firstScreen(html: string): string {
+  const start = html.search(/<article\b/);
+  if (start < 0) return html;
+  const end = html.indexOf('</article>', start);
+  const article = html.slice(start, end < 0 ? undefined : end);
+  const headings = [...article.matchAll(/<h2\b/g)];
+  return headings.length < 2 ? article : article.slice(0, headings[1].index);
+}
+
 /** A file name with Vite's content hash replaced: `KaTeX_Main-Regular.B22Nviop.woff2` → `KaTeX_Main-Regular.<hash>.woff2`. */
 function hashedName(name: string, content: Uint8Array | string): string {
   const hash = createHash('sha256').update(content).digest('base64url').slice(0, 8);
@@ -140,7 +154,7 @@ function rename(files: readonly string[], names: ReadonlyMap<string, string>): s
 /** Options of {@link katexFontSubset}. */
 export interface KatexFontSubsetOptions {
   /**
-   * Characters to keep in every face of a KaTeX family besides those the pages' math draws (`{ Main: '0123456789' }`):
+   * Characters to keep in a font file besides those the pages' math draws, by file (`{ 'Main-Bold': '0123456789' }`):
    * for text the site sets in a KaTeX font outside KaTeX's output, such as numbers a reader's input changes.
    */
   keep?: Readonly<Record<string, string>>;
@@ -162,11 +176,8 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         const root = fileURLToPath(dir);
         const pages = filesUnder(root, ['.html']);
         const characters = new Map<string, Set<string>>();
-        const pageFiles = new Map<string, string[]>();
         for (const page of pages) {
-          const onPage = katexCharacters(readFileSync(page, 'utf8'));
-          pageFiles.set(page, [...onPage].sort((a, b) => b[1].size - a[1].size).map(([file]) => file));
-          for (const [file, found] of onPage) {
+          for (const [file, found] of katexCharacters(readFileSync(page, 'utf8'))) {
             characters.set(file, new Set([...(characters.get(file) ?? []), ...found]));
           }
         }
@@ -181,7 +192,7 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
           // A face the stylesheet has no file for (KaTeX_Math upright) is drawn from one of its family's files: each
           // of them gets that face's characters.
           const family = file.replace(/-.*$/, '');
-          const text = new Set([...(characters.get(file) ?? []), ...(keep[family] ?? '')]);
+          const text = new Set([...(characters.get(file) ?? []), ...(keep[file] ?? '')]);
           for (const [wanted, found] of characters) {
             const exists = fonts.some((other) => fileOf(other) === wanted);
             if (!exists && wanted.startsWith(`${family}-`)) for (const character of found) text.add(character);
@@ -204,14 +215,19 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         for (const sheet of sheets) renameSync(sheet, join(dirname(sheet), sheetNames.get(basename(sheet))!));
         if (sheetNames.size > 0) rename(filesUnder(root, ['.html', '.js']), sheetNames);
 
-        // Each page preloads the files its math draws from. Found by the stylesheet, they would be requested only
-        // once it had arrived and the text been laid out: a round trip later, with the first screen's math (and the
-        // text around it) waiting for them. At low priority, so that they do not hold up the stylesheet itself.
+        // Each page preloads the files its first screen's math draws from. Found by the stylesheet, they would be
+        // requested only once it had arrived and the text been laid out: a round trip later, with the first screen's
+        // math (and the text around it) waiting for them. At low priority, so that they do not hold up the stylesheet.
+        // Only those: the faces of math further down are fetched as it is drawn, and a page that preloaded them all
+        // (up to six files) would open its first screen a round trip later, each file a connection of its own.
         const finalName = new Map(fonts.map((font) => [fileOf(font), renamed.get(basename(font))!]));
         for (const page of pages) {
           const html = readFileSync(page, 'utf8');
           const assets = /\b(?:href|src)="([^"]*?)_astro\//.exec(html)?.[1];
-          const files = (pageFiles.get(page) ?? []).filter((file) => finalName.has(file));
+          const files = [...katexCharacters(firstScreen(html))]
+            .sort((a, b) => b[1].size - a[1].size)
+            .map(([file]) => file)
+            .filter((file) => finalName.has(file));
           if (assets === undefined || files.length === 0) continue;
           const links = files
             .map((file) => `<link rel="preload" href="${assets}_astro/${finalName.get(file)}" as="font" type="font/woff2" crossorigin="anonymous" fetchpriority="low">`)

@@ -4,6 +4,12 @@ const SUPERSCRIPT: Record<string, string> = {
   '5': '\u2075', '6': '\u2076', '7': '\u2077', '8': '\u2078', '9': '\u2079',
 };
 
+/**
+ * Every character {@link formatNumber} can write. Text set in one of the site's subset fonts (the forward cell's step
+ * equation is KaTeX_Main) keeps these, so any number a reader's input produces has its glyphs.
+ */
+export const NUMBER_CHARACTERS = `0123456789.${MINUS}\u221e \u00d7${Object.values(SUPERSCRIPT).join('')}undefined`;
+
 /** Significant digits every number on the site is shown with, unless a caller asks for fewer. */
 export const DISPLAY_DIGITS = 4;
 

@@ -1,3 +1,5 @@
+import { afterFirstPaint } from './after-first-paint.ts';
+
 interface PagefindUIOptions {
   element: string;
   bundlePath: string;
@@ -11,8 +13,16 @@ declare global {
   }
 }
 
-/** Loads Pagefind's search UI from the site's own build (`pagefind/`), then runs the query from `?q=`. */
+/**
+ * Loads Pagefind's search UI from the site's own build (`pagefind/`) once the page has loaded and painted, then runs
+ * the query from `?q=`. Its script and stylesheet (about 33 KB) then never compete with what the first paint waits for,
+ * and the page's text is on screen while they arrive.
+ */
 export function startSearch(): void {
+  afterFirstPaint(loadSearch);
+}
+
+function loadSearch(): void {
   const host = document.getElementById('search');
   const status = document.getElementById('search-status');
   if (!host || !status) return;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { katexCharacters, katexFontSubset } from '~/integrations/katex-font-subset.ts';
+import { firstScreen, katexCharacters, katexFontSubset } from '~/integrations/katex-font-subset.ts';
 import { katexOptions } from '~/markdown/katex-options.ts';
 
 const require = createRequire(import.meta.url);
@@ -43,6 +43,15 @@ describe('katexCharacters', () => {
   });
 });
 
+describe('firstScreen', () => {
+  it('is a chapter’s opening and first section, a whole article of one section, or a whole page without an article', () => {
+    const page = '<header>H</header><article class="prose"><p>a</p><h2 id="one">One</h2><p>b</p><h2>Two</h2><p>c</p></article><footer>F</footer>';
+    expect(firstScreen(page)).toBe('<article class="prose"><p>a</p><h2 id="one">One</h2><p>b</p>');
+    expect(firstScreen('<article><p>a</p><h2>One</h2><p>b</p></article><p>after</p>')).toBe('<article><p>a</p><h2>One</h2><p>b</p>');
+    expect(firstScreen('<main><p>no article</p></main>')).toBe('<main><p>no article</p></main>');
+  });
+});
+
 describe('katexFontSubset', () => {
   it('subsets each KaTeX WOFF2 of a build, renames it and the stylesheet naming it, and updates every page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'katex-font-subset-'));
@@ -73,26 +82,53 @@ describe('katexFontSubset', () => {
     rmSync(dir, { recursive: true });
   });
 
-  it('makes each page with math preload, at low priority and under the base, the subset files its math draws from', async () => {
+  it('makes each page preload, at low priority and under the base, the subset files its first screen draws from', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'katex-font-preload-'));
     mkdirSync(join(dir, '_astro'));
-    for (const file of ['KaTeX_Math-Italic', 'KaTeX_Main-Regular']) {
+    for (const file of ['KaTeX_Math-Italic', 'KaTeX_Main-Regular', 'KaTeX_Main-Bold', 'KaTeX_AMS-Regular']) {
       writeFileSync(join(dir, '_astro', `${file}.abc123.woff2`), readFileSync(require.resolve(`katex/dist/fonts/${file}.woff2`)));
     }
     const head = '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/rnn/_astro/Base.def456.css">';
     writeFileSync(join(dir, '_astro', 'Base.def456.css'), '.katex{font:1em KaTeX_Main}');
-    writeFileSync(join(dir, 'math.html'), `<head>${head}</head><body>${katex.renderToString('x = 1', katexOptions)}</body>`);
+    const tex = (source: string) => katex.renderToString(source, katexOptions);
+    // the opening and the first section (x = 1, then a bold W) are the first screen; the second section (ℝ) is not
+    const chapter = `<article class="prose"><p>${tex('x = 1')}</p><h2>One</h2><p>${tex('\\mathbf{W}')}</p><h2>Two</h2><p>${tex('\\mathbb{R}')}</p></article>`;
+    writeFileSync(join(dir, 'math.html'), `<head>${head}</head><body>${chapter}</body>`);
     writeFileSync(join(dir, 'plain.html'), `<head>${head}</head><body><p>No math.</p></body>`);
     const hook = katexFontSubset().hooks['astro:build:done'] as unknown as (options: object) => Promise<void>;
     await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: () => {} } });
 
-    const files = readdirSync(join(dir, '_astro'));
+    const files = readdirSync(join(dir, '_astro')).filter((f) => f.endsWith('.woff2'));
     const math = readFileSync(join(dir, 'math.html'), 'utf8');
     const preloads = [...math.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin="anonymous" fetchpriority="low">/g)].map((m) => m[1]);
-    // x from Math-Italic, = and 1 from Main-Regular: both, by their new names, right after the viewport tag
-    expect(preloads.sort()).toEqual(files.filter((f) => f.endsWith('.woff2')).map((f) => `/rnn/_astro/${f}`).sort());
+    // x from Math-Italic, = and 1 from Main-Regular, W from Main-Bold: by their new names, right after the viewport tag
+    const named = (prefix: string) => `/rnn/_astro/${files.find((f) => f.startsWith(prefix))}`;
+    expect(preloads.sort()).toEqual([named('KaTeX_Main-Bold.'), named('KaTeX_Main-Regular.'), named('KaTeX_Math-Italic.')].sort());
+    expect(preloads).not.toContain(named('KaTeX_AMS-Regular.'));
     expect(math.indexOf('rel="preload"')).toBeLessThan(math.indexOf('rel="stylesheet"'));
     expect(readFileSync(join(dir, 'plain.html'), 'utf8')).not.toContain('rel="preload"');
     rmSync(dir, { recursive: true });
+  });
+
+  it('keeps, in the file named, the characters it is asked to keep besides those the math draws', async () => {
+    const run = async (keep?: Record<string, string>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'katex-font-keep-'));
+      mkdirSync(join(dir, '_astro'));
+      for (const file of ['KaTeX_Math-Italic', 'KaTeX_Main-Regular']) {
+        writeFileSync(join(dir, '_astro', `${file}.abc123.woff2`), readFileSync(require.resolve(`katex/dist/fonts/${file}.woff2`)));
+      }
+      writeFileSync(join(dir, 'index.html'), `<link rel="stylesheet" href="/_astro/x.css">${katex.renderToString('x = 1', katexOptions)}`);
+      const hook = katexFontSubset({ keep }).hooks['astro:build:done'] as unknown as (options: object) => Promise<void>;
+      await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: () => {} } });
+      const size = (prefix: string) => readFileSync(join(dir, '_astro', readdirSync(join(dir, '_astro')).find((f) => f.startsWith(prefix))!)).length;
+      const sizes = { main: size('KaTeX_Main-Regular.'), math: size('KaTeX_Math-Italic.') };
+      rmSync(dir, { recursive: true });
+      return sizes;
+    };
+    const plain = await run();
+    const kept = await run({ 'Main-Regular': 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' });
+    // fifty-two more glyphs in Main-Regular, none in Math-Italic
+    expect(kept.main).toBeGreaterThan(plain.main + 2000);
+    expect(kept.math).toBe(plain.math);
   });
 });

@@ -1,13 +1,13 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
-/** Launches the system Chromium (no download); throws with a way forward when there is none. */
-export async function launchBrowser(): Promise<Browser> {
+/** Launches the system Chromium (no download), with `extraArgs` besides the usual flags; throws with a way forward when there is none. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error('No Chromium or Chrome found: install one, or set CHROMIUM_PATH to its executable.');
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** A page plus everything that went wrong while it was open. */
