@@ -5,7 +5,7 @@ import { centralDifference, relativeError } from '~/core';
 import { cloneParams, deserializeParams, encodeSentence, lmForward, lmGradients, LM_CHECK_FLOOR, type LmMatrix } from '~/core/lm/index.ts';
 import { lmCheckSeed } from '~/notebook/params/lmCheck.ts';
 import { sentence as sentenceParam } from '~/notebook/params/nextWord.ts';
-import { launchBrowser, lookAt, openPage, quantities, waitForIslands } from '../support/browser.ts';
+import { checkTableRows, launchBrowser, lookAt, openPage, quantities, waitForIslands } from '../support/browser.ts';
 import { DIST_DIR } from './global-setup.ts';
 
 const PAGE = 'backpropagation-through-a-layer/';
@@ -33,13 +33,7 @@ interface ShownRow {
 
 /** The rows a quantity (`bptt`, `numeric`, `rowRelativeError`) shows, with their array and index. */
 async function shownRows(page: Page, quantity: string): Promise<ShownRow[]> {
-  await lookAt(page, DEMO);
-  return page.locator(`[data-demo="${DEMO}"] [data-quantity="${quantity}"]`).evaluateAll((nodes) =>
-    nodes.map((node) => {
-      const { matrix, index, value } = (node as HTMLElement).dataset;
-      return { matrix: matrix as LmMatrix, index: Number(index), value: Number(value) };
-    }),
-  );
+  return (await checkTableRows(page, DEMO, quantity, 'matrix')).map(({ name, index, value }) => ({ matrix: name as LmMatrix, index, value }));
 }
 
 /** The sentence the cell last checked (its `checkedSentence` hook). */

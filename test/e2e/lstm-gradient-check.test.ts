@@ -13,7 +13,7 @@ import {
   type LstmBlock,
 } from '~/core';
 import { checkH, checkSeed, checkT } from '~/notebook/params/lstmCheck.ts';
-import { launchBrowser, lookAt, openPage, quantities, waitForIslands } from '../support/browser.ts';
+import { checkTableRows, launchBrowser, openPage, quantities, waitForIslands } from '../support/browser.ts';
 import { DIST_DIR } from './global-setup.ts';
 
 const PAGE = 'long-short-term-memory/';
@@ -38,13 +38,7 @@ interface ShownRow {
 
 /** The rows a quantity (`bptt`, `numeric`, `rowRelativeError`) shows, with their block and index. */
 async function shownRows(page: Page, quantity: string): Promise<ShownRow[]> {
-  await lookAt(page, DEMO);
-  return page.locator(`[data-demo="${DEMO}"] [data-quantity="${quantity}"]`).evaluateAll((nodes) =>
-    nodes.map((node) => {
-      const { block, index, value } = (node as HTMLElement).dataset;
-      return { block: block as LstmBlock, index: Number(index), value: Number(value) };
-    }),
-  );
+  return (await checkTableRows(page, DEMO, quantity, 'block')).map(({ name, index, value }) => ({ block: name as LstmBlock, index, value }));
 }
 
 /**

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILDS } from '../support/builds.ts';
+import { BUILDS, buildHas } from '../support/builds.ts';
 
 // The chapter's table from equations to code: every "file:line" it shows must be the line of that file that declares
 // the function it names, and every equation it names must be an equation of the site, read from the built page.
@@ -9,12 +9,8 @@ const PAGE = 'backpropagation-through-a-layer/index.html';
 
 for (const { dir } of BUILDS) {
   describe(`the equation-to-code table in ${dir}/`, () => {
-    const file = join(dir, PAGE);
-    if (!existsSync(file)) {
-      it.skip(`needs a build in ${dir}/`, () => {});
-      return;
-    }
-    const html = readFileSync(file, 'utf8');
+    if (!buildHas(dir, PAGE)) return;
+    const html = readFileSync(join(dir, PAGE), 'utf8');
     const table = /<table class="code-map">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
     const rows = [...table.matchAll(/<code>(\w+)<\/code> <span class="code-map-where" data-file="([^"]+)" data-line="(\d+)">/g)];
 

@@ -115,3 +115,20 @@ export async function quantities(page: Page, demo: string, quantity: string): Pr
       }),
     );
 }
+
+/**
+ * The cells of a gradient-check table (`components/demos/GradientCheckTable.tsx`) that show `quantity` (`bptt`,
+ * `numeric`, `rowRelativeError`), in order: the weight each names (its `data-<key>` hook), its flat index and the
+ * number shown.
+ */
+export async function checkTableRows(page: Page, demo: string, quantity: string, key: string): Promise<{ name: string; index: number; value: number }[]> {
+  await lookAt(page, demo);
+  return page.locator(`[data-demo="${demo}"] [data-quantity="${quantity}"]`).evaluateAll(
+    (nodes, key) =>
+      nodes.map((node) => {
+        const data = (node as HTMLElement).dataset;
+        return { name: data[key] ?? '', index: Number(data.index), value: Number(data.value) };
+      }),
+    key,
+  );
+}
