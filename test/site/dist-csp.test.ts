@@ -4,14 +4,9 @@ import { join } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
+import { BUILDS, buildHas } from '../support/builds.ts';
 import { builtPages, pagePath } from '../support/site-pages.ts';
 import { hasClass } from '../support/html.ts';
-
-/** The two builds `npm test` makes: the site at `/` and the same site under a sub-path. */
-const BUILDS = [
-  { dir: process.env.DIST_DIR ?? 'dist', base: '/' },
-  { dir: process.env.SUB_DIST_DIR ?? 'dist-sub', base: '/rnn/' },
-];
 
 /** The policy every page has, apart from the hashes of its own inline code; the search page also runs WebAssembly. */
 const FIXED_SOURCES = (wasm: boolean): Record<string, string[]> => ({
