@@ -25,6 +25,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
 import { builtPages, pagePath } from '../test/support/site-pages.ts';
 import { declaredPolicy } from '../test/support/serve.ts';
+import { formatLcpPath, lcpPath, type LcpPath, type LcpReport } from './lcp-path.ts';
 
 /** The budgets every page must meet. */
 export const BUDGETS = {
@@ -120,6 +121,8 @@ interface Run {
   cls: number;
   /** Transfer size in bytes by resource type (document, script, stylesheet, font, image, other, total). */
   transfer: Record<string, number>;
+  /** The requests the simulation counted against LCP (those that finished before the observed largest paint). */
+  lcpPath?: LcpPath;
 }
 
 async function measure(url: string, port: number, report?: string): Promise<Run> {
@@ -144,6 +147,7 @@ async function measure(url: string, port: number, report?: string): Promise<Run>
     tbt: numeric('total-blocking-time'),
     cls: numeric('cumulative-layout-shift'),
     transfer,
+    lcpPath: lcpPath(lhr as unknown as LcpReport),
   };
 }
 
@@ -211,7 +215,7 @@ async function main(): Promise<number> {
 
   const peerRun = results.find((r) => r.page === 'peer');
   const peerLcp = peerRun ? medianRun(peerRun.runs).lcp : undefined;
-  const header = ['page', 'perf (raw, median)', 'a11y', 'bp', 'seo', 'FCP', 'LCP', 'TBT', 'CLS', 'KB total', 'html', 'js', 'css', 'font', 'img', 'other', 'budget'];
+  const header = ['page', 'perf (raw, median)', 'a11y', 'bp', 'seo', 'FCP', 'LCP (each run)', 'before LCP', 'TBT', 'CLS', 'KB total', 'html', 'js', 'css', 'font', 'img', 'other', 'budget'];
   const rows: string[][] = [];
   let failed = 0;
   for (const { page, runs: measured } of results) {
@@ -234,7 +238,8 @@ async function main(): Promise<number> {
       m.scores['best-practices'].toFixed(2),
       m.scores.seo.toFixed(2),
       seconds(m.fcp),
-      seconds(m.lcp),
+      measured.length > 1 ? `${seconds(m.lcp)} (${measured.map((r) => (r.lcp / 1000).toFixed(2)).join('/')})` : seconds(m.lcp),
+      formatLcpPath(m.lcpPath),
       `${Math.round(m.tbt)} ms`,
       m.cls.toFixed(3),
       kb(t.total),
@@ -251,6 +256,7 @@ async function main(): Promise<number> {
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log('"before LCP": the requests that finished before the largest paint of the fast local load, which the simulation puts on LCP\'s path, and the fonts among them.');
   console.log(failed === 0 ? `All ${pages.length} pages met their budgets.` : `${failed} of ${pages.length} pages missed a budget.`);
   return failed === 0 ? 0 : 1;
 }
