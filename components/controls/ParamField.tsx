@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import type { Param } from '~/notebook/param.ts';
 import { formatNumber } from '~/notebook/format.ts';
 import { ParamLabel } from './ParamLabel.tsx';
+import { TextInput } from './TextInput.tsx';
 import { useDraftField } from './useDraftField.ts';
 import './ParamField.css';
 
@@ -29,9 +30,8 @@ export function ParamField<T extends number | number[]>({ param, value, onChange
         <ParamLabel param={param} />
         {hint && <span class="param-field-hint"> ({hint})</span>}
       </span>
-      <input
+      <TextInput
         id={id}
-        type="text"
         inputMode={integer || sequence ? 'numeric' : 'decimal'}
         autoComplete="off"
         spellcheck={false}

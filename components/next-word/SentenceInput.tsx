@@ -1,3 +1,5 @@
+import { TextInput } from '../controls/TextInput.tsx';
+
 interface Props {
   /** The input's id; its message is the element with id `${id}-message`. */
   id: string;
@@ -11,9 +13,8 @@ interface Props {
 /** A text input for a sentence (no autocomplete, no spell check), described by its message. */
 export function SentenceInput({ id, value, invalid, disabled, onText }: Props) {
   return (
-    <input
+    <TextInput
       id={id}
-      type="text"
       autoComplete="off"
       spellcheck={false}
       value={value}

@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { TextInput } from '../controls/TextInput.tsx';
 import type { Phase } from './trainingRun.ts';
 
 interface Props {
@@ -34,9 +35,8 @@ export function TrainerSettings({ hyper, sentences, epochsText, epochsError, onE
       <div class="controls trainer-controls">
         <label for={`${id}-epochs`}>
           <span>Epochs (passes over the {sentences} sentences)</span>
-          <input
+          <TextInput
             id={`${id}-epochs`}
-            type="text"
             inputMode="numeric"
             autoComplete="off"
             spellcheck={false}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, waitForIslands } from '../support/browser.ts';
+import { launchBrowser, lookAt, openPage, waitForIslands } from '../support/browser.ts';
 
 // What a page does for its first screen on a phone: what it draws, fetches and hydrates before and after that screen
 // is up, and what it leaves for assistive technology.
@@ -135,5 +135,49 @@ describe('what assistive technology gets from a long chapter', () => {
     expect(await page.locator('.prose .katex-html').last().evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }))).toBe(false);
     expect(problems).toEqual([]);
     await close();
+  });
+});
+
+describe('a cell’s text field before and after its cell is live', () => {
+  // One field of each kind: a 0/1 sequence, a number, a sentence, and the trainer's epochs.
+  const fields = [
+    { page: 'counting-ones/', demo: 'forward', label: /Input sequence/ },
+    { page: 'training/', demo: 'dataset', label: /Seed/ },
+    { page: 'next-word/', demo: 'next-word', label: /Start of a sentence/ },
+    { page: 'next-word/', demo: 'next-word-trainer', label: /Epochs/ },
+  ];
+
+  it.each(fields)('$page $demo: the server-rendered box is where and as large as the input that replaces it', async ({ page: path, demo, label }) => {
+    for (const screen of [PHONE, DESKTOP]) {
+      // The box, relative to its label, in the page as a reader without JavaScript gets it.
+      const still = await openPage(browser, `${inject('siteRoot')}${path}`, { ...screen, javaScriptEnabled: false });
+      const boxLabel = still.page.locator(`[data-demo="${demo}"] label`).filter({ hasText: label }).first();
+      const box = await boxLabel.evaluate((node) => {
+        const field = node.querySelector('.text-input-static')!;
+        const [outer, inner] = [node.getBoundingClientRect(), field.getBoundingClientRect()];
+        return { x: inner.left - outer.left, y: inner.top - outer.top, width: inner.width, height: inner.height, text: field.textContent };
+      });
+      expect(await still.page.locator(`[data-demo="${demo}"] input[type="text"]`).count()).toBe(0);
+      expect(still.problems).toEqual([]);
+      await still.close();
+
+      const live = await openPage(browser, `${inject('siteRoot')}${path}`, screen);
+      await waitForIslands(live.page);
+      await lookAt(live.page, demo);
+      const input = live.page.locator(`[data-demo="${demo}"]`).getByLabel(label);
+      const field = await input.evaluate((node) => {
+        const outer = node.closest('label')!.getBoundingClientRect();
+        const inner = node.getBoundingClientRect();
+        return { x: inner.left - outer.left, y: inner.top - outer.top, width: inner.width, height: inner.height, text: (node as HTMLInputElement).value };
+      });
+      expect(field.text).toBe(box.text);
+      for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(field[key] - box[key]), `${key} at ${screen.viewport.width} px`).toBeLessThan(0.5);
+      expect(await live.page.locator(`[data-demo="${demo}"] .text-input-static`).count()).toBe(0);
+      // It is a working field: it takes focus and text from the keyboard.
+      await input.focus();
+      expect(await input.evaluate((node) => node === document.activeElement)).toBe(true);
+      expect(live.problems).toEqual([]);
+      await live.close();
+    }
   });
 });

@@ -40,7 +40,13 @@ async function expectShippedPrediction(page: Page) {
 describe('the next-word trainer tells one story in its controls, progress line and the predictor', () => {
   it('without JavaScript: its controls are disabled and say why; with it they are enabled', async () => {
     const { page, problems, close } = await openPage(browser, url(), { javaScriptEnabled: false });
-    for (const control of controls(page)) expect(await control.isDisabled()).toBe(true);
+    const [epochsField, ...buttons] = controls(page);
+    for (const button of buttons) expect(await button.isDisabled()).toBe(true);
+    // The epochs field is not offered as a field before the cell is live: its box shows the default, dimmed.
+    expect(await epochsField!.count()).toBe(0);
+    const epochsBox = trainer(page).locator('.trainer-controls .text-input-static');
+    expect((await epochsBox.textContent())?.trim()).toMatch(/^\d+$/);
+    expect(Number(await epochsBox.evaluate((node) => getComputedStyle(node).opacity))).toBeLessThan(1);
     expect(await trainer(page).textContent()).toContain('needs JavaScript');
     expect(problems).toEqual([]);
     await close();

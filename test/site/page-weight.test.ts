@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Element } from 'hast';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILDS, buildHas } from '../support/builds.ts';
@@ -26,12 +27,26 @@ const HTML_BUDGET_BYTES = 60 * 1024;
  */
 const DOM_BUDGET = { outsideMath: 3_000, elements: 14_000, depth: 40, children: 200 };
 
+/*
+ * Text fields in the parsed page. Once a document is parsed, Chromium's form autofill reads every text field and lays
+ * out what surrounds it; a field in a chapter block that content-visibility skips makes it lay out the whole cell then,
+ * one long task per cell with a field (28 to 38 ms at load on /backpropagation-through-a-layer/, measured before the
+ * cells' fields waited for hydration). So a cell's text field is server-rendered as a box (components/controls/
+ * TextInput.tsx) and the only text field a page is parsed with is the site's search box, in the header.
+ */
+const TEXT_FIELD_TYPES = new Set(['', 'text', 'search', 'email', 'number', 'tel', 'url', 'password']);
+const textFields = (elements: Element[]) =>
+  elements
+    .filter((node) => node.tagName === 'textarea' || (node.tagName === 'input' && TEXT_FIELD_TYPES.has(String(node.properties.type ?? ''))))
+    .map((node) => `<${node.tagName}${node.properties.id ? ` id="${String(node.properties.id)}"` : ''}>`);
+
 for (const { dir, base } of BUILDS) {
   describe(`page weight of the build in ${dir}/ (base ${base})`, () => {
     if (!buildHas(dir, 'index.html')) return;
     const rows = builtPages(dir).map((page) => {
       const html = readFileSync(join(dir, page));
-      return { page, raw: html.length, gzip: gzipSize(html), dom: domSize(parsePage(join(dir, page)).tree) };
+      const parsed = parsePage(join(dir, page));
+      return { page, raw: html.length, gzip: gzipSize(html), dom: domSize(parsed.tree), fields: textFields(parsed.elements) };
     });
     console.log(
       [
@@ -51,6 +66,10 @@ for (const { dir, base } of BUILDS) {
 
     it.each(rows)('$page: HTML ≤ 60 KB gzip', ({ gzip }) => {
       expect(gzip, 'gzip bytes of the HTML').toBeLessThanOrEqual(HTML_BUDGET_BYTES);
+    });
+
+    it.each(rows)('$page: parsed with no text field but the site search', ({ fields }) => {
+      expect(fields.filter((field) => field !== '<input id="site-search">')).toEqual([]);
     });
 
     it.each(rows)('$page: DOM within the budget', ({ dom }) => {
