@@ -25,7 +25,7 @@ import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.ts';
 import { builtPages, pagePath } from '../test/support/site-pages.ts';
 import { declaredPolicy } from '../test/support/serve.ts';
-import { formatLcpPath, lcpPath, type LcpPath, type LcpReport } from './lcp-path.ts';
+import { formatLcpPath, lcpPath, type LcpPath } from './lcp-path.ts';
 
 /** The budgets every page must meet. */
 export const BUDGETS = {
@@ -147,7 +147,7 @@ async function measure(url: string, port: number, report?: string): Promise<Run>
     tbt: numeric('total-blocking-time'),
     cls: numeric('cumulative-layout-shift'),
     transfer,
-    lcpPath: lcpPath(lhr as unknown as LcpReport),
+    lcpPath: lcpPath(lhr),
   };
 }
 

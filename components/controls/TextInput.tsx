@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 
-type Props = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'type' | 'value'> & { value: string };
+type Props = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'class' | 'className'> & { value: string };
 
 /**
  * A one-line text field that becomes an `<input>` when its cell comes alive. Until then (the server-rendered page, a
@@ -16,15 +16,15 @@ type Props = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'type' | 'value'> &
  *
  * The input replaces the box in a layout effect, before the hydrated cell is painted.
  */
-export function TextInput({ value, id, class: className, disabled, ...rest }: Props) {
+export function TextInput({ value, id, ...rest }: Props) {
   const [live, setLive] = useState(false);
   useLayoutEffect(() => setLive(true), []);
   if (!live) {
     return (
-      <span id={id} class={className ? `text-input-static ${String(className)}` : 'text-input-static'}>
+      <span id={id} class="text-input-static">
         {value}
       </span>
     );
   }
-  return <input {...rest} id={id} class={className} type="text" value={value} disabled={disabled} />;
+  return <input {...rest} id={id} type="text" value={value} />;
 }
