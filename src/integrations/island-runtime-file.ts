@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { afterFirstPaint } from '../site/after-first-paint.ts';
+
+/** An inline classic `<script>` of a built page (Astro writes its island scripts without attributes). */
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
+
+/**
+ * Whether an inline script is one Astro writes for its islands: the `<astro-island>` element's runtime, or a client
+ * directive's (`client:afterload`, …), which registers itself on `self.Astro` and announces itself with an event.
+ */
+export function isIslandScript(text: string): boolean {
+  return /customElements\.define\(\s*"astro-island"/.test(text) || /\(self\.Astro\|\|\(self\.Astro=\{\}\)\)\.\w+=/.test(text);
+}
+
+/** The island scripts of a page, in its order. */
+export function islandScripts(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)].map((match) => match[1]).filter(isIslandScript);
+}
+
+/**
+ * The text of the one file that replaces every page's island scripts: each distinct script once, the directives first
+ * and the runtime last. Defining `<astro-island>` upgrades the islands already parsed at once, and each looks its
+ * directive up on the global `Astro` the directives create, so they must have run. A page that has no island using
+ * a directive loses nothing by having it defined.
+ */
+export function islandRuntime(scripts: Iterable<string>): string {
+  const distinct = [...new Set(scripts)];
+  const runtime = distinct.filter((script) => script.includes('"astro-island"'));
+  if (runtime.length !== 1) throw new Error(`expected one island runtime across the pages, found ${runtime.length}`);
+  const directives = distinct.filter((script) => !runtime.includes(script)).sort();
+  return `${[...directives, ...runtime].map((script) => script.trim()).join('\n')}\n`;
+}
+
+/** The file name of {@link islandRuntime}'s text, named by its content so a changed runtime is a new file. */
+export function islandRuntimeName(js: string): string {
+  return `islands.${createHash('sha256').update(js).digest('base64url').slice(0, 10)}.js`;
+}
+
+/**
+ * The inline script that loads the file at `src` once the page has loaded and painted its first frame
+ * ({@link afterFirstPaint}, the function the directives wait with, inlined from its own source): every island
+ * hydrates after that frame anyway, and a script fetched before it would compete with the first screen.
+ */
+export function islandRuntimeLoader(src: string): string {
+  const url = JSON.stringify(src).replaceAll('<', '\\u003c');
+  return `(${afterFirstPaint.toString()})(()=>{const s=document.createElement("script");s.src=${url};document.head.append(s)})`;
+}
+
+/**
+ * A page with its island scripts removed and, where the first of them was, the {@link islandRuntimeLoader} of the
+ * shared file. `src` is the file's URL as the page names its other assets (so it holds under a sub-path). A page
+ * without island scripts is returned as it is.
+ */
+export function linkIslandRuntime(html: string, src: string): string {
+  let linked = false;
+  return html.replace(INLINE_SCRIPT, (tag, text: string) => {
+    if (!isIslandScript(text)) return tag;
+    if (linked) return '';
+    linked = true;
+    return `<script>${islandRuntimeLoader(src)}</script>`;
+  });
+}
+
+/** Every `.html` file under `dir`, walked. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => join(dir, name));
+}
+
+/**
+ * After the build, moves the scripts Astro inlines into every page with islands (the `<astro-island>` runtime and the
+ * client directives: 6 KB, about 2.7 KB gzip) into one file that every chapter shares. The HTML a reader downloads
+ * before anything can be drawn shrinks by that much on each chapter, and from the second chapter on the file comes
+ * from the cache. A small inline loader fetches it after the first paint, when the islands' directives would start
+ * hydrating. Runs before the Content-Security-Policy, which hashes the loader (`'self'` allows the file).
+ */
+export function islandRuntimeFile(): AstroIntegration {
+  return {
+    name: 'rnn-notebook:island-runtime-file',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const pages = htmlFiles(root)
+          .map((file) => ({ file, html: readFileSync(file, 'utf8') }))
+          .filter((page) => islandScripts(page.html).length > 0);
+        if (pages.length === 0) return;
+        const js = islandRuntime(pages.flatMap((page) => islandScripts(page.html)));
+        const name = islandRuntimeName(js);
+        writeFileSync(join(root, '_astro', name), js);
+        for (const { file, html } of pages) {
+          const assets = /\b(?:href|src)="([^"]*?)_astro\//.exec(html)?.[1];
+          if (assets === undefined) throw new Error(`${relative(root, file)}: no asset under _astro/ to take the base from`);
+          writeFileSync(file, linkIslandRuntime(html, `${assets}_astro/${name}`));
+        }
+        logger.info(`${pages.length} pages load the island runtime from _astro/${name} (${(js.length / 1024).toFixed(1)} KB)`);
+      },
+    },
+  };
+}
