@@ -16,6 +16,8 @@ import { contentSecurityPolicy } from './src/integrations/content-security-polic
 import { katexFontSubset } from './src/integrations/katex-font-subset.ts';
 import { STEP_EQUATION_CHARACTERS } from './components/demos/stepEquationCharacters.ts';
 import { stylesheetBundle } from './src/integrations/stylesheet-bundle.ts';
+import { islandRuntimeFile } from './src/integrations/island-runtime-file.ts';
+import { codeTokenClasses } from './src/integrations/code-token-classes.ts';
 import { afterLoadDirective } from './src/integrations/after-load-directive.ts';
 
 /** The sub-path the site is served under: `SITE_BASE=/rnn/ npm run build`. Always starts and ends with `/`. */
@@ -55,9 +57,9 @@ export default defineConfig({
       smartypants: true,
     }),
   },
-  // KaTeX's fonts are subset to the pages' math, then each page's stylesheets become one file, before each page's
-  // Content-Security-Policy hashes its inline styles; every page carries its policy, and only the search page runs
-  // WebAssembly (Pagefind).
+  // KaTeX's fonts are subset to the pages' math and the source code's token colours become classes, then each page's
+  // stylesheets become one file and Astro's island scripts another, before each page's Content-Security-Policy hashes
+  // its inline scripts and styles; every page carries its policy, and only the search page runs WebAssembly (Pagefind).
   integrations: [
     afterLoadDirective(),
     mdx(),
@@ -65,7 +67,9 @@ export default defineConfig({
     sitemap(),
     // The forward cell's step equation is set in KaTeX_Main with the reader's own numbers: the fonts keep its characters.
     katexFontSubset({ keep: STEP_EQUATION_CHARACTERS }),
+    codeTokenClasses(),
     stylesheetBundle(),
+    islandRuntimeFile(),
     contentSecurityPolicy({ wasmPages: ['search/'] }),
   ],
   vite: {

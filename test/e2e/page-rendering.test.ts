@@ -98,3 +98,28 @@ describe('a long chapter', () => {
     await close();
   });
 });
+
+describe('highlighted source', () => {
+  it("colours every token of a cell's code by its class, in the light theme and the dark", async () => {
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}the-model/`, { colorScheme: 'light' });
+    const details = page.locator('.cell-source details').first();
+    await details.locator('summary').click();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      // Each token's class names its two colours (t<light>-<dark>): the colour drawn must be the theme's one.
+      const tokens = await details.locator('pre.astro-code span.line > span').evaluateAll((spans) =>
+        spans.map((span) => ({ name: span.className, color: getComputedStyle(span).color, style: span.getAttribute('style') })),
+      );
+      expect(tokens.length).toBeGreaterThan(20);
+      const hex = (rgb: string) => `${rgb.match(/\d+/g)!.slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+      const wrong = tokens.filter(({ name, color, style }) => {
+        const match = /^t([0-9a-f]{6})-([0-9a-f]{6})$/.exec(name);
+        return style !== null || !match || hex(color) !== (colorScheme === 'light' ? match[1] : match[2]);
+      });
+      expect(wrong, `${colorScheme} theme`).toEqual([]);
+    }
+    expect(new Set(await details.locator('pre.astro-code span.line > span').evaluateAll((spans) => spans.map((s) => s.className))).size).toBeGreaterThan(2);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
