@@ -1,7 +1,10 @@
 /**
- * Runs `then` in a task of its own once the page has loaded and its first contentful frame is on screen. The load
- * event can come before that frame (a chapter's first frame lays out a lot): scripts fetched in between compete with
- * it. A browser that reports no paint timing gets `then` three seconds after the load event at the latest.
+ * Runs `then` in a task of its own once the page has loaded, its first contentful frame is on screen, and the fonts
+ * that frame asked for have arrived and been drawn. The load event can come before the first frame (a chapter's first
+ * frame lays out a lot), and the first screen's math is drawn a frame after its fonts arrive, which can be after the
+ * first frame: scripts fetched before then compete with what the reader is waiting for. A browser that reports no
+ * paint timing gets `then` three seconds after the load event at the latest, and one that draws no frame (a tab in
+ * the background) a moment after its fonts.
  *
  * Self-contained (no imports, no module state): the pages' inline loader of the island runtime is this function's own
  * source (src/integrations/island-runtime-file.ts).
@@ -29,5 +32,17 @@ export function afterFirstPaint(then: () => void): void {
         done();
       }
     });
-  void loaded.then(painted).then(() => setTimeout(then, 0));
+  const drawn = () =>
+    new Promise<void>((resolve) => {
+      const timeout = setTimeout(resolve, 100);
+      requestAnimationFrame(() => {
+        clearTimeout(timeout);
+        setTimeout(resolve, 0);
+      });
+    });
+  void loaded
+    .then(painted)
+    .then(() => document.fonts.ready)
+    .then(drawn)
+    .then(() => setTimeout(then, 0));
 }
