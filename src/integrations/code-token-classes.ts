@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { assetBase, htmlFiles } from './built-files.ts';
 
 /** A code block as Astro's `<Code>` writes it (Shiki, class `astro-code`). */
 const CODE_BLOCK = /<pre class="astro-code\b[^"]*"[\s\S]*?<\/pre>/g;
@@ -48,13 +49,6 @@ export function linkAfterStylesheets(html: string, href: string): string {
   return `${html.slice(0, at)}<link rel="stylesheet" href="${href}">${html.slice(at)}`;
 }
 
-/** Every `.html` file under `dir`, walked. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => join(dir, name));
-}
-
 /**
  * After the build, gives the tokens of the cells' source code a class each instead of their inline colours. Shiki
  * writes `style="color:#6A737D;--shiki-dark:#6A737D"` on every token, several hundred per chapter: as classes the
@@ -81,7 +75,7 @@ export function codeTokenClasses(): AstroIntegration {
         const name = `code.${createHash('sha256').update(css).digest('base64url').slice(0, 10)}.css`;
         writeFileSync(join(root, '_astro', name), css);
         for (const { file, html } of pages) {
-          const assets = /\b(?:href|src)="([^"]*?)_astro\//.exec(html)?.[1];
+          const assets = assetBase(html);
           if (assets === undefined) throw new Error(`${relative(root, file)}: no asset under _astro/ to take the base from`);
           writeFileSync(file, linkAfterStylesheets(html, `${assets}_astro/${name}`));
         }

@@ -1,20 +1,14 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { htmlFiles } from './built-files.ts';
 import { withContentSecurityPolicy } from '../site/csp.ts';
 
 /** Options of {@link contentSecurityPolicy}. */
 export interface ContentSecurityPolicyOptions {
   /** The pages (URL paths under the base, e.g. `search/`) that may compile WebAssembly. */
   wasmPages?: readonly string[];
-}
-
-/** Every `.html` file under `dir`, walked. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => join(dir, name));
 }
 
 /**

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { assetBase, htmlFiles } from './built-files.ts';
 import { afterFirstPaint } from '../site/after-first-paint.ts';
 
 /** An inline classic `<script>` of a built page (Astro writes its island scripts without attributes). */
@@ -65,13 +66,6 @@ export function linkIslandRuntime(html: string, src: string): string {
   });
 }
 
-/** Every `.html` file under `dir`, walked. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => join(dir, name));
-}
-
 /**
  * After the build, moves the scripts Astro inlines into every page with islands (the `<astro-island>` runtime and the
  * client directives: 6 KB, about 2.7 KB gzip) into one file that every chapter shares. The HTML a reader downloads
@@ -93,7 +87,7 @@ export function islandRuntimeFile(): AstroIntegration {
         const name = islandRuntimeName(js);
         writeFileSync(join(root, '_astro', name), js);
         for (const { file, html } of pages) {
-          const assets = /\b(?:href|src)="([^"]*?)_astro\//.exec(html)?.[1];
+          const assets = assetBase(html);
           if (assets === undefined) throw new Error(`${relative(root, file)}: no asset under _astro/ to take the base from`);
           writeFileSync(file, linkIslandRuntime(html, `${assets}_astro/${name}`));
         }

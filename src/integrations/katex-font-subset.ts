@@ -1,16 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
-
-/** Every file under `dir` whose name ends with one of `endings`, walked. */
-function filesUnder(dir: string, endings: readonly string[]): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => endings.some((ending) => name.endsWith(ending)))
-    .map((name) => join(dir, name));
-}
+import { assetBase, filesUnder } from './built-files.ts';
 
 /** The text of HTML markup: tags dropped, character references decoded. */
 function textOf(markup: string): string {
@@ -223,7 +217,7 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         const finalName = new Map(fonts.map((font) => [fileOf(font), renamed.get(basename(font))!]));
         for (const page of pages) {
           const html = readFileSync(page, 'utf8');
-          const assets = /\b(?:href|src)="([^"]*?)_astro\//.exec(html)?.[1];
+          const assets = assetBase(html);
           const files = [...katexCharacters(firstScreen(html))]
             .sort((a, b) => b[1].size - a[1].size)
             .map(([file]) => file)

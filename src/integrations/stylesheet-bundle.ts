@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { htmlFiles } from './built-files.ts';
 
 /** A `<link rel="stylesheet" href="…">` tag of a built page (Astro writes `rel` first and one tag per file). */
 const STYLESHEET_LINK = /<link\s+rel="stylesheet"\s+href="([^"]+)"\s*\/?>/g;
-
-/** Every `.html` file under `dir`, walked. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => join(dir, name));
-}
 
 /** What {@link bundleStylesheets} did to one page. */
 export interface BundledPage {

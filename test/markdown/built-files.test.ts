@@ -1,0 +1,24 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assetBase, filesUnder, htmlFiles } from '~/integrations/built-files';
+
+const root = mkdtempSync(join(tmpdir(), 'built-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('built files', () => {
+  it('walks a build for files by their endings', () => {
+    mkdirSync(join(root, 'the-model'), { recursive: true });
+    mkdirSync(join(root, '_astro'));
+    for (const name of ['index.html', 'the-model/index.html', '_astro/a.css', '_astro/b.js', '_astro/c.woff2']) writeFileSync(join(root, name), '');
+    expect(htmlFiles(root).sort()).toEqual([join(root, 'index.html'), join(root, 'the-model/index.html')]);
+    expect(filesUnder(root, ['.css', '.js']).sort()).toEqual([join(root, '_astro/a.css'), join(root, '_astro/b.js')]);
+  });
+
+  it("reads the base a page names its assets under, at the root or under a sub-path", () => {
+    expect(assetBase('<link rel="stylesheet" href="/_astro/pages.x.css">')).toBe('/');
+    expect(assetBase('<a href="/rnn/training/">t</a><script src="/rnn/_astro/a.js"></script>')).toBe('/rnn/');
+    expect(assetBase('<p>no assets</p>')).toBeUndefined();
+  });
+});
