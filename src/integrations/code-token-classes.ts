@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { assetBase, htmlFiles } from './built-files.ts';
+import { buildStylesheetLinks } from './stylesheet-bundle.ts';
 
 /** A code block as Astro's `<Code>` writes it (Shiki, class `astro-code`). */
 const CODE_BLOCK = /<pre class="astro-code\b[^"]*"[\s\S]*?<\/pre>/g;
@@ -42,8 +43,7 @@ export function tokenStylesheet(rules: ReadonlyMap<string, string>): string {
 
 /** The page with a link to `href` after its last stylesheet link from `_astro/` (so the bundle puts the rules last). */
 export function linkAfterStylesheets(html: string, href: string): string {
-  const links = [...html.matchAll(/<link\s+rel="stylesheet"\s+href="[^"]*_astro\/[^"]+\.css"\s*\/?>/g)];
-  const last = links.at(-1);
+  const last = buildStylesheetLinks(html).at(-1);
   if (!last) throw new Error('the page has code but links no stylesheet from _astro/');
   const at = last.index + last[0].length;
   return `${html.slice(0, at)}<link rel="stylesheet" href="${href}">${html.slice(at)}`;

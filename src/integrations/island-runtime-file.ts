@@ -14,7 +14,12 @@ const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
  * directive's (`client:afterload`, …), which registers itself on `self.Astro` and announces itself with an event.
  */
 export function isIslandScript(text: string): boolean {
-  return /customElements\.define\(\s*"astro-island"/.test(text) || /\(self\.Astro\|\|\(self\.Astro=\{\}\)\)\.\w+=/.test(text);
+  return isIslandRuntime(text) || /\(self\.Astro\|\|\(self\.Astro=\{\}\)\)\.\w+=/.test(text);
+}
+
+/** Whether an inline script is the one that defines the `<astro-island>` element. */
+function isIslandRuntime(text: string): boolean {
+  return /customElements\.define\(\s*"astro-island"/.test(text);
 }
 
 /** The island scripts of a page, in its order. */
@@ -30,7 +35,7 @@ export function islandScripts(html: string): string[] {
  */
 export function islandRuntime(scripts: Iterable<string>): string {
   const distinct = [...new Set(scripts)];
-  const runtime = distinct.filter((script) => script.includes('"astro-island"'));
+  const runtime = distinct.filter(isIslandRuntime);
   if (runtime.length !== 1) throw new Error(`expected one island runtime across the pages, found ${runtime.length}`);
   const directives = distinct.filter((script) => !runtime.includes(script)).sort();
   return `${[...directives, ...runtime].map((script) => script.trim()).join('\n')}\n`;
@@ -80,10 +85,13 @@ export function islandRuntimeFile(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const pages = htmlFiles(root)
-          .map((file) => ({ file, html: readFileSync(file, 'utf8') }))
-          .filter((page) => islandScripts(page.html).length > 0);
+          .map((file) => {
+            const html = readFileSync(file, 'utf8');
+            return { file, html, scripts: islandScripts(html) };
+          })
+          .filter((page) => page.scripts.length > 0);
         if (pages.length === 0) return;
-        const js = islandRuntime(pages.flatMap((page) => islandScripts(page.html)));
+        const js = islandRuntime(pages.flatMap((page) => page.scripts));
         const name = islandRuntimeName(js);
         writeFileSync(join(root, '_astro', name), js);
         for (const { file, html } of pages) {

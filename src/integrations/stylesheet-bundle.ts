@@ -8,6 +8,16 @@ import { htmlFiles } from './built-files.ts';
 /** A `<link rel="stylesheet" href="…">` tag of a built page (Astro writes `rel` first and one tag per file). */
 const STYLESHEET_LINK = /<link\s+rel="stylesheet"\s+href="([^"]+)"\s*\/?>/g;
 
+/** Whether a stylesheet link names one of the build's own files (in `_astro/`), not another's (Pagefind's). */
+function isBuildStylesheet(link: RegExpMatchArray): boolean {
+  return /(^|\/)_astro\/[^/]+\.css$/.test(link[1]);
+}
+
+/** The page's links to the build's own stylesheets, in its order (`[0]` the tag, `[1]` the href, `.index` where). */
+export function buildStylesheetLinks(html: string): RegExpExecArray[] {
+  return [...html.matchAll(STYLESHEET_LINK)].filter(isBuildStylesheet);
+}
+
 /** What {@link bundleStylesheets} did to one page. */
 export interface BundledPage {
   /** The page's HTML with its stylesheet links replaced by one link to the bundle (unchanged when it had < 2). */
@@ -24,7 +34,7 @@ export interface BundledPage {
  */
 export function bundleStylesheets(html: string, read: (href: string) => string): BundledPage {
   const links = [...html.matchAll(STYLESHEET_LINK)];
-  const ours = links.filter((link) => /(^|\/)_astro\/[^/]+\.css$/.test(link[1]));
+  const ours = links.filter(isBuildStylesheet);
   if (ours.length < 2) return { html };
   // Another stylesheet (Pagefind's) between two of ours would move in the cascade: refuse rather than reorder.
   const first = links.indexOf(ours[0]);
