@@ -81,6 +81,9 @@ describe('a long chapter', () => {
     await twoFrames(page);
     await twoFrames(page);
     const before = await heading.evaluate((node) => node.getBoundingClientRect().top);
+    // The cells near the heading hydrate after the first paint; a reload while their scripts are still on the way
+    // cancels those requests, which is the browser's doing, not a fault of the page.
+    await page.waitForLoadState('networkidle');
     await page.reload({ waitUntil: 'load' });
     await twoFrames(page);
     await twoFrames(page);
