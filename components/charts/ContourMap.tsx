@@ -17,6 +17,7 @@ import './ContourMap.css';
  * - surface: the core's lossSurface result (values row-major, row r at w_rec = wRec[r], column c at w_x = wX[c]).
  *   The contours are computed once per surface object, never on a re-render caused by the overlay or the pointer.
  * - description: the text alternative of the chart (what it shows, with its numbers).
+ * - sharedFills: the key of bands the page defines once (ContourFillsDefs), drawn from there while they are this map's.
  * - overlay(x, y): marks drawn over the contours, clipped to the plot, given the chart's scales (w_x → px, w_rec → px).
  * - onPoint(w | null): called as the pointer moves over the plot with the weights under it (null when it leaves).
  * - onPick(w): called with the weights under a click or tap.
@@ -24,6 +25,11 @@ import './ContourMap.css';
 interface Props {
   surface: LossSurface;
   description: string;
+  /**
+   * The {@link fillsKey} of bands the page holds once, in a {@link ContourFillsDefs}: while this map's bands are
+   * those, it draws them with `<use>` instead of a copy of its own (two maps of one surface, one copy in the HTML).
+   */
+  sharedFills?: string;
   overlay?: (x: ScaleLinear<number, number>, y: ScaleLinear<number, number>) => ComponentChildren;
   onPoint?: (w: Weights | null) => void;
   onPick?: (w: Weights) => void;
@@ -35,7 +41,7 @@ export const LOSS_FLOOR = 1e-4;
 const LEVELS_PER_DECADE = 2;
 /**
  * Contour vertices are rounded to 1/20 of a grid cell: 0.12 px of the 300 px plot, under 0.2 CSS px at the chart's
- * widest, so the bands look the same while the two maps of the training chapter take about 15 KB of gzip, not 120 KB.
+ * widest, so the bands look the same while a map's bands take about 8 KB of gzip, not 60 KB.
  */
 const PATH_STEPS = 20;
 
@@ -82,22 +88,95 @@ function colourOf(level: number, top: number): string {
   return interpolateViridis(Math.min(1, Math.max(0, (level - bottom) / (top - bottom))));
 }
 
-/** The filled bands, in grid units mapped onto the plot by one transform; memoised so overlays never redraw them. */
-const Fills = memo(function Fills({ bands, transform }: { bands: Bands; transform: string }) {
+/** The bands of each surface, computed once however many maps and definitions draw it. */
+const bandsBySurface = new WeakMap<LossSurface, Bands>();
+
+function bandsOf(surface: LossSurface): Bands {
+  let bands = bandsBySurface.get(surface);
+  if (!bands) {
+    bands = computeBands(surface);
+    bandsBySurface.set(surface, bands);
+  }
+  return bands;
+}
+
+/** The path of each band with its colour: what the bands draw. */
+function bandPaths(bands: Bands): { d: string; fill: string }[] {
   const step = 1 / LEVELS_PER_DECADE;
+  return bands.paths.map(({ d, level }) => ({ d, fill: colourOf(level + step / 2, bands.top) }));
+}
+
+/**
+ * A name for what a set of bands draws, from every band's colour and path (two 32-bit FNV-1a hashes): equal names,
+ * equal drawings. It names the element a {@link ContourFillsDefs} defines.
+ */
+function fillsKeyOfBands(bands: Bands): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const { d, fill } of bandPaths(bands)) {
+    const text = `${fill}${d};`;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x811c9dc5);
+    }
+  }
+  return `${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+}
+
+/** The {@link fillsKeyOfBands} of the bands a surface is drawn with. */
+export function fillsKey(surface: LossSurface): string {
+  return fillsKeyOfBands(bandsOf(surface));
+}
+
+/** The id of the element that defines the bands named `key`. */
+const fillsId = (key: string) => `contour-fills-${key}`;
+
+function BandPaths({ bands }: { bands: Bands }) {
+  return (
+    <>
+      {bandPaths(bands).map(({ d, fill }, i) => (
+        <path key={bands.paths[i].level} d={d} fill={fill} />
+      ))}
+    </>
+  );
+}
+
+/**
+ * The filled bands, in grid units mapped onto the plot by one transform; memoised so overlays never redraw them. When
+ * the page defines the same bands (`shared` is their key), a `<use>` of that definition draws them.
+ */
+const Fills = memo(function Fills({ bands, transform, shared }: { bands: Bands; transform: string; shared?: string }) {
+  const key = useMemo(() => (shared === undefined ? undefined : fillsKeyOfBands(bands)), [bands, shared]);
   return (
     <g transform={transform} class="contour-fills">
-      {bands.paths.map(({ d, level }) => (
-        <path key={level} d={d} fill={colourOf(level + step / 2, bands.top)} />
-      ))}
+      {key !== undefined && key === shared ? <use href={`#${fillsId(key)}`} /> : <BandPaths bands={bands} />}
     </g>
   );
 });
 
+/**
+ * The bands of a surface, defined once for the page (not drawn): every {@link ContourMap} given their key as
+ * `sharedFills` draws them from here while its surface is this one. Server-rendered only, it never changes, so a
+ * map whose surface a reader has changed draws its own bands, and a map that has not still shows these.
+ */
+export function ContourFillsDefs({ surface }: { surface: LossSurface }) {
+  const bands = bandsOf(surface);
+  return (
+    <svg class="contour-fills-defs" aria-hidden="true" focusable="false">
+      <defs>
+        <g id={fillsId(fillsKeyOfBands(bands))}>
+          <BandPaths bands={bands} />
+        </g>
+      </defs>
+    </svg>
+  );
+}
+
 /** Filled contours of a loss surface over (w_x, w_rec) with axes, the optimum marked, a legend, and an overlay slot. */
-export function ContourMap({ surface, description, overlay, onPoint, onPick }: Props) {
+export function ContourMap({ surface, description, sharedFills, overlay, onPoint, onPick }: Props) {
   const clipId = `${useId()}-clip`;
-  const bands = useMemo(() => computeBands(surface), [surface]);
+  const bands = useMemo(() => bandsOf(surface), [surface]);
   const { wX, wRec } = surface;
   const cols = wX.length;
   const rows = wRec.length;
@@ -130,7 +209,7 @@ export function ContourMap({ surface, description, overlay, onPoint, onPick }: P
         if (w) onPick(w);
       })}
     >
-      <Base bands={bands} transform={transform} x={x} y={y} />
+      <Base bands={bands} transform={transform} x={x} y={y} sharedFills={sharedFills} />
       <svg class="chart contour-overlay" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
         <defs>
           <clipPath id={clipId}>
@@ -152,11 +231,12 @@ export function ContourMap({ surface, description, overlay, onPoint, onPick }: P
  * The static layer: contour fills, axes, the optimum and the legend. It re-renders only when the surface does, and
  * the overlay is a separate SVG on its own layer, so a moving trajectory or cursor never repaints the contours.
  */
-const Base = memo(function Base({ bands, transform, x, y }: {
+const Base = memo(function Base({ bands, transform, x, y, sharedFills }: {
   bands: Bands;
   transform: string;
   x: ScaleLinear<number, number>;
   y: ScaleLinear<number, number>;
+  sharedFills?: string;
 }) {
   const clipId = `${useId()}-clip`;
   const gradientId = `${useId()}-legend`;
@@ -177,7 +257,7 @@ const Base = memo(function Base({ bands, transform, x, y }: {
         </linearGradient>
       </defs>
       <g clip-path={`url(#${clipId})`}>
-        <Fills bands={bands} transform={transform} />
+        <Fills bands={bands} transform={transform} shared={sharedFills} />
       </g>
       <AxisBottom scale={x} at={MARGIN.top + PLOT} label="" ticks={6} />
       <AxisLeft scale={y} at={MARGIN.left} label="" ticks={6} />

@@ -25,6 +25,8 @@ import * as trainingParams from '~/notebook/params/training.ts';
 interface Props {
   /** Also show the field for the L2 penalty λ (chapter 7); without it the page's λ still applies. */
   showRemedies?: boolean;
+  /** The key of the bands a SharedLossSurface defines on the page, drawn from there while the surface is its. */
+  sharedFills?: string;
 }
 
 /** One arrow-key move of the cursor; with Shift, ten. */
@@ -50,7 +52,7 @@ function pointValues(data: Dataset, w: Weights, objective: Objective, penalty: n
 
 const round = (v: number) => Number(Math.min(WEIGHT_RANGE.max, Math.max(WEIGHT_RANGE.min, v)).toFixed(2));
 
-function Surface({ notebook, showRemedies = false }: ViewProps<typeof lossSurface> & Props) {
+function Surface({ notebook, showRemedies = false, sharedFills }: ViewProps<typeof lossSurface> & Props) {
   const { objective, lambda, startWX, startWRec } = notebook.state;
   const data = useCountingData(notebook);
   const surface = useLossSurface(data, objective.value, lambda.value);
@@ -116,6 +118,7 @@ function Surface({ notebook, showRemedies = false }: ViewProps<typeof lossSurfac
           <ContourMap
             surface={surface}
             description={description}
+            sharedFills={sharedFills}
             onPoint={(w) => w && setCursor({ wX: round(w.wX), wRec: round(w.wRec) })}
             onPick={pick}
             overlay={(x, y) => (

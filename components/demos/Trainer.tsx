@@ -20,6 +20,8 @@ interface Props {
   showRemedies?: boolean;
   /** The number of iterations a run goes to. */
   limit?: number;
+  /** The key of the bands a SharedLossSurface defines on the page, drawn from there while the surface is its. */
+  sharedFills?: string;
 }
 
 /** The iterations a run goes to unless a page asks for another number. */
@@ -49,7 +51,7 @@ const trainer = declareCell({
  */
 export default defineCell<KeysOf<typeof trainer>, Props>(trainer, Training);
 
-function Training({ notebook, showRemedies = false, limit = ITERATION_LIMIT }: ViewProps<typeof trainer> & Props) {
+function Training({ notebook, showRemedies = false, limit = ITERATION_LIMIT, sharedFills }: ViewProps<typeof trainer> & Props) {
   const s = notebook.state;
   const data = useCountingData(notebook);
   const objective = s.objective.value;
@@ -92,6 +94,7 @@ function Training({ notebook, showRemedies = false, limit = ITERATION_LIMIT }: V
         <ContourMap
           surface={surface}
           description={mapDescription}
+          sharedFills={sharedFills}
           overlay={(x, y) => (
             <>
               <circle class="start-marker-halo" r={6} cx={x(setup.start.wX)} cy={y(setup.start.wRec)} />

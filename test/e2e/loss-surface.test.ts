@@ -32,11 +32,17 @@ async function expectReadoutMatchesCore(page: Page, data: Dataset, objective: Ob
   return w;
 }
 
-/** The fill colours of the contour bands, in drawing order. */
-/** The filled contours (colour and path length), read with the surface on screen. */
-async function fills(page: Page) {
-  await lookAt(page, 'loss-surface');
-  return page.locator('[data-demo="loss-surface"] .contour-fills path').evaluateAll((paths) => paths.map((p) => `${p.getAttribute('fill')} ${p.getAttribute('d')?.length}`));
+/**
+ * The filled contours (colour and path length) a map draws, read with it on screen: its own paths, or those of the
+ * bands the page defines once (SharedLossSurface) when it draws them with `<use>`.
+ */
+async function fills(page: Page, demo = 'loss-surface') {
+  await lookAt(page, demo);
+  return page.locator(`[data-demo="${demo}"] .contour-fills`).evaluate((group) => {
+    const use = group.querySelector('use');
+    const source = use ? document.querySelector(use.getAttribute('href')!)! : group;
+    return Array.from(source.querySelectorAll('path'), (p) => `${p.getAttribute('fill')} ${p.getAttribute('d')?.length}`);
+  });
 }
 
 describe('the loss surface (data-demo="loss-surface")', () => {
@@ -105,6 +111,42 @@ describe('the loss surface (data-demo="loss-surface")', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => quantities(page, 'loss-surface', 'wX')).toEqual([-1.55]);
     await expectReadoutMatchesCore(page, countingDataset({ count: 20, length: 10, seed: 1 }), 'every-step');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('opens, like the trainer, on the one copy of the default bands the page holds, and draws its own once they change', async () => {
+    const { page, problems, close } = await openPage(browser, url());
+    await waitForIslands(page);
+    const defined = page.locator('.contour-fills-defs g[id^="contour-fills-"]');
+    expect(await defined.count()).toBe(1);
+    const id = await defined.getAttribute('id');
+    const definedBands = await defined.locator('path').count();
+    expect(definedBands).toBeGreaterThan(5);
+    const before = await fills(page);
+    for (const demo of ['loss-surface', 'trainer']) {
+      await lookAt(page, demo);
+      const use = page.locator(`[data-demo="${demo}"] .contour-fills use`);
+      expect(await use.getAttribute('href')).toBe(`#${id}`);
+      expect(await page.locator(`[data-demo="${demo}"] .contour-fills path`).count()).toBe(0);
+      // drawn: the bands cover the plot's grid (121 × 121 points, in grid units), far above the map on the page
+      const box = await use.evaluate((node) => {
+        const { width, height } = (node as SVGGraphicsElement).getBBox();
+        return [width, height];
+      });
+      expect(box[0]).toBeGreaterThan(100);
+      expect(box[1]).toBeGreaterThan(100);
+      expect(await fills(page, demo)).toEqual(before);
+    }
+    await page.locator('[data-demo="loss-surface"]').getByRole('radio', { name: /every step/ }).check();
+    for (const demo of ['loss-surface', 'trainer']) {
+      await lookAt(page, demo);
+      await expect.poll(() => page.locator(`[data-demo="${demo}"] .contour-fills path`).count()).toBeGreaterThan(5);
+      expect(await page.locator(`[data-demo="${demo}"] .contour-fills use`).count()).toBe(0);
+      expect(await fills(page, demo)).not.toEqual(before);
+    }
+    // the definition stays as it was, for a map that has not changed
+    expect(await defined.locator('path').count()).toBe(definedBands);
     expect(problems).toEqual([]);
     await close();
   });
