@@ -57,18 +57,30 @@ export function islandRuntimeLoader(src: string): string {
 }
 
 /**
- * A page with its island scripts removed and, where the first of them was, the {@link islandRuntimeLoader} of the
- * shared file. `src` is the file's URL as the page names its other assets (so it holds under a sub-path). A page
- * without island scripts is returned as it is.
+ * Where a page's loader goes: before the first section heading of its article, if it has one. An inline script waits
+ * for the stylesheet above it, and the parser with it: the browser draws its first frame, as soon as the stylesheet
+ * is in, from what comes before the script. There, that frame holds the chapter's opening (its title and the
+ * paragraph that is its largest text, whose faces the page preloads) and not yet the sections below, whose math
+ * would send for more font files before the first screen is drawn. Anywhere else, where the first island script was.
+ */
+function loaderPosition(html: string, firstScript: number): number {
+  const article = html.search(/<article\b/);
+  const heading = article < 0 ? -1 : html.slice(article).search(/<h2\b/);
+  return heading < 0 ? firstScript : article + heading;
+}
+
+/**
+ * A page with its island scripts removed and the {@link islandRuntimeLoader} of the shared file put in (see
+ * {@link loaderPosition}). `src` is the file's URL as the page names its other assets (so it holds under a sub-path).
+ * A page without island scripts is returned as it is.
  */
 export function linkIslandRuntime(html: string, src: string): string {
-  let linked = false;
-  return html.replace(INLINE_SCRIPT, (tag, text: string) => {
-    if (!isIslandScript(text)) return tag;
-    if (linked) return '';
-    linked = true;
-    return `<script>${islandRuntimeLoader(src)}</script>`;
-  });
+  const first = [...html.matchAll(INLINE_SCRIPT)].find((match) => isIslandScript(match[1]));
+  if (!first) return html;
+  // Nothing before the first island script is removed: it stays where it was in the page without them.
+  const stripped = html.replace(INLINE_SCRIPT, (tag, text: string) => (isIslandScript(text) ? '' : tag));
+  const position = loaderPosition(stripped, first.index);
+  return `${stripped.slice(0, position)}<script>${islandRuntimeLoader(src)}</script>${stripped.slice(position)}`;
 }
 
 /**

@@ -112,16 +112,30 @@ export function katexCharacters(html: string): Map<string, Set<string>> {
 
 /**
  * The part of a page its first screen draws from as it opens: a chapter's opening and its first section (global.css
- * draws the blocks after the first section heading only as they come near the viewport, and on a phone the opening and
- * the first section are what is near it), or the whole of a page that is not a chapter.
+ * draws the blocks after the first section heading only as they come near the viewport, and the opening and the
+ * first section are what is near it), or the whole of a page that is not a chapter.
  */
 export function firstScreen(html: string): string {
+  return articleUpTo(html, 2);
+}
+
+/**
+ * The part of a page its first frame draws: a chapter's opening, up to its first section heading (the island loader
+ * stands there, and the browser draws what is above it as soon as the stylesheet is in), or the whole of a page that
+ * is not a chapter.
+ */
+export function opening(html: string): string {
+  return articleUpTo(html, 1);
+}
+
+/** A page's article up to its `count`-th section heading (all of it if it has fewer), or the whole page without one. */
+function articleUpTo(html: string, count: number): string {
   const start = html.search(/<article\b/);
   if (start < 0) return html;
   const end = html.indexOf('</article>', start);
   const article = html.slice(start, end < 0 ? undefined : end);
   const headings = [...article.matchAll(/<h2\b/g)];
-  return headings.length < 2 ? article : article.slice(0, headings[1].index);
+  return headings.length < count ? article : article.slice(0, headings[count - 1].index);
 }
 
 /** A file name with Vite's content hash replaced: `KaTeX_Main-Regular.B22Nviop.woff2` → `KaTeX_Main-Regular.<hash>.woff2`. */
@@ -145,6 +159,18 @@ function rename(files: readonly string[], names: ReadonlyMap<string, string>): s
   return changed;
 }
 
+/**
+ * A stylesheet whose `@font-face` rules for KaTeX name only their WOFF2 file: KaTeX's own list each face's WOFF and
+ * TrueType files after it, for browsers without WOFF2, and every browser the site runs in reads WOFF2. The fallbacks
+ * cost the stylesheet, which every page waits for, 40 URLs (about 0.6 KB gzip) that no browser follows.
+ */
+export function woff2Only(css: string): string {
+  return css.replace(/\s*,\s*url\(\s*["']?[^)"']*KaTeX_[\w-]+(?:\.[\w-]+)?\.(?:woff|ttf)["']?\s*\)\s*format\(\s*["'](?:woff|truetype)["']\s*\)/g, '');
+}
+
+/** Screens wider than a phone's, whose first screen holds a chapter's first section as well as its opening. */
+export const WIDE_SCREEN = '(min-width: 40rem)';
+
 /** Options of {@link katexFontSubset}. */
 export interface KatexFontSubsetOptions {
   /**
@@ -160,7 +186,7 @@ export interface KatexFontSubsetOptions {
  * touches whole (Main, Math-Italic, Size1…: about 100 KB). Subset, the same families are a few KB each. The subsets
  * get new content-hashed names (a later build with new symbols gets new files, never a stale cached one), the
  * stylesheets that name them are rewritten, and a stylesheet file so changed is renamed by its new content too.
- * WOFF and TrueType files, which only browsers without WOFF2 fetch, stay whole.
+ * The WOFF and TrueType copies, which only browsers without WOFF2 would fetch, are dropped with their URLs.
  */
 export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): AstroIntegration {
   return {
@@ -193,7 +219,10 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
           }
           const whole = readFileSync(font);
           // A font no page draws from still gets a file (of its space glyph alone): the stylesheet names it.
-          const subset = await subsetFont(whole, text.size > 0 ? [...text].join('') : ' ', { targetFormat: 'woff2' });
+          // Without TrueType hinting (the glyphs' instructions for snapping outlines to a low-resolution pixel grid):
+          // it was a third of Main-Regular's subset and two thirds of a small one such as AMS-Regular's, and the
+          // browsers that still apply it at all do so only on low-resolution Windows screens.
+          const subset = await subsetFont(whole, text.size > 0 ? [...text].join('') : ' ', { targetFormat: 'woff2', noHinting: true });
           const name = hashedName(basename(font), subset);
           writeFileSync(join(dirname(font), name), subset);
           rmSync(font);
@@ -203,29 +232,46 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         }
 
         // Stylesheets: inline in the pages, or files (renamed by their new content, and renamed where they are named).
-        const sheets = rename(filesUnder(root, ['.css']), renamed);
+        // Each names the WOFF2 files alone, and the WOFF and TrueType files go.
+        const stripped = filesUnder(root, ['.css']).filter((sheet) => {
+          const css = readFileSync(sheet, 'utf8');
+          const next = woff2Only(css);
+          if (next !== css) writeFileSync(sheet, next);
+          return next !== css;
+        });
+        const fallbacks = filesUnder(root, ['.woff', '.ttf']).filter((file) => basename(file).startsWith('KaTeX_'));
+        for (const file of fallbacks) rmSync(file);
+        const sheets = [...new Set([...stripped, ...rename(filesUnder(root, ['.css']), renamed)])];
         rename(pages, renamed);
         const sheetNames = new Map(sheets.map((sheet) => [basename(sheet), hashedName(basename(sheet), readFileSync(sheet))]));
         for (const sheet of sheets) renameSync(sheet, join(dirname(sheet), sheetNames.get(basename(sheet))!));
         if (sheetNames.size > 0) rename(filesUnder(root, ['.html', '.js']), sheetNames);
+        const texts = filesUnder(root, ['.html', '.css', '.js']).map((file) => readFileSync(file, 'utf8'));
+        const stillNamed = fallbacks.map((file) => basename(file)).filter((name) => texts.some((text) => text.includes(name)));
+        if (stillNamed.length > 0) throw new Error(`removed KaTeX font files are still named: ${stillNamed.join(', ')}`);
 
-        // Each page preloads the files its first screen's math draws from. Found by the stylesheet, they would be
-        // requested only once it had arrived and the text been laid out: a round trip later, with the first screen's
-        // math (and the text around it) waiting for them. At low priority, so that they do not hold up the stylesheet.
-        // Only those: the faces of math further down are fetched as it is drawn, and a page that preloaded them all
-        // (up to six files) would open its first screen a round trip later, each file a connection of its own.
+        // Each page preloads the files its first frame's math draws from (the chapter's opening). Found by the
+        // stylesheet, they would be requested only once it had arrived and the text been laid out: a round trip
+        // later, with that math (and the text around it) waiting for them. At low priority, so that they do not hold
+        // up the stylesheet. The faces only the first section adds are preloaded on a screen wider than a phone's,
+        // where that section is on the first screen too; a phone fetches them as the section is laid out, after its
+        // first frame. Every file preloaded shares the phone's first round trips with the stylesheet and the others:
+        // a page that preloaded all of its first screen's faces (up to six files) drew its first frame later.
         const finalName = new Map(fonts.map((font) => [fileOf(font), renamed.get(basename(font))!]));
-        for (const page of pages) {
-          const html = readFileSync(page, 'utf8');
-          const assets = assetBase(html);
-          const files = [...katexCharacters(firstScreen(html))]
+        const facesOf = (html: string) =>
+          [...katexCharacters(html)]
             .sort((a, b) => b[1].size - a[1].size)
             .map(([file]) => file)
             .filter((file) => finalName.has(file));
-          if (assets === undefined || files.length === 0) continue;
-          const links = files
-            .map((file) => `<link rel="preload" href="${assets}_astro/${finalName.get(file)}" as="font" type="font/woff2" crossorigin="anonymous" fetchpriority="low">`)
-            .join('');
+        for (const page of pages) {
+          const html = readFileSync(page, 'utf8');
+          const assets = assetBase(html);
+          const first = facesOf(opening(html));
+          const wide = facesOf(firstScreen(html)).filter((file) => !first.includes(file));
+          if (assets === undefined || first.length + wide.length === 0) continue;
+          const link = (file: string, media: string) =>
+            `<link rel="preload"${media} href="${assets}_astro/${finalName.get(file)}" as="font" type="font/woff2" crossorigin="anonymous" fetchpriority="low">`;
+          const links = [...first.map((file) => link(file, '')), ...wide.map((file) => link(file, ` media="${WIDE_SCREEN}"`))].join('');
           writeFileSync(page, html.replace(/(<meta name="viewport"[^>]*>)/, `$1${links}`));
         }
 

@@ -50,6 +50,21 @@ describe('island scripts', () => {
     expect(linkIslandRuntime(none, '/x.js')).toBe(none);
   });
 
+  it("puts the loader before the first section heading of a chapter's article, after its opening", () => {
+    const chapter =
+      `<html><head><link rel="stylesheet" href="/_astro/pages.x.css"></head><body><main><article class="prose"><h1>Title</h1>` +
+      `<script>${astroIsland}</script><astro-island uid="a"><p>bar</p></astro-island><p>Opening.</p>` +
+      `<h2 id="one">One</h2><script>${idleDirective}</script><astro-island uid="b"><p>cell</p></astro-island>` +
+      `<h2 id="two">Two</h2></article></main></body></html>`;
+    const html = linkIslandRuntime(chapter, '/_astro/islands.x.js');
+    const loader = `<script>${islandRuntimeLoader('/_astro/islands.x.js')}</script>`;
+    expect(islandScripts(html)).toEqual([]);
+    expect(html.split(loader)).toHaveLength(2);
+    expect(html).toContain(`<p>Opening.</p>${loader}<h2 id="one">`);
+    // the rest of the page as it was, less the island scripts
+    expect(html.replace(loader, '')).toBe(chapter.replace(`<script>${astroIsland}</script>`, '').replace(`<script>${idleDirective}</script>`, ''));
+  });
+
   it('writes a loader that parses, names the file as a string and cannot close its script element', () => {
     const loader = islandRuntimeLoader('/rnn/_astro/islands.x.js');
     expect(() => new Function(loader)).not.toThrow();

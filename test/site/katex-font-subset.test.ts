@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { firstScreen, katexCharacters, katexFontSubset } from '~/integrations/katex-font-subset.ts';
+import { firstScreen, katexCharacters, katexFontSubset, opening, woff2Only } from '~/integrations/katex-font-subset.ts';
 import { katexOptions } from '~/markdown/katex-options.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +15,44 @@ const charactersOf = (tex: string, displayMode = false) =>
   Object.fromEntries(
     [...katexCharacters(katex.renderToString(tex, { ...katexOptions, displayMode }))].map(([file, found]) => [file, [...found].sort().join('')]),
   );
+
+/** WOFF2's tags for the tables it names by index (the WOFF2 specification, table 5.1), as far as KaTeX's fonts need. */
+const KNOWN_TAGS = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name', 'OS/2', 'post', 'cvt ', 'fpgm', 'glyf', 'loca', 'prep', 'CFF ', 'VORG', 'EBDT', 'EBLC', 'gasp', 'hdmx', 'kern', 'LTSH', 'PCLT', 'VDMX', 'vhea', 'vmtx', 'BASE', 'GDEF', 'GPOS', 'GSUB'];
+
+/** The tags of the tables a WOFF2 file holds, read from its table directory (after the 48-byte header). */
+function woff2Tables(font: Uint8Array): string[] {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  let at = 48;
+  const base128 = () => {
+    let value = 0;
+    for (let i = 0; i < 5; i++) {
+      const byte = view.getUint8(at++);
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) return value;
+    }
+    throw new Error('bad UIntBase128');
+  };
+  const tags: string[] = [];
+  for (let table = 0; table < view.getUint16(12); table++) {
+    const flags = view.getUint8(at++);
+    const index = flags & 0x3f;
+    const version = flags >> 6;
+    let tag: string;
+    if (index === 63) {
+      tag = String.fromCharCode(...font.subarray(at, at + 4));
+      at += 4;
+    } else {
+      tag = KNOWN_TAGS[index] ?? `#${index}`;
+    }
+    base128();
+    // glyf and loca are transformed at version 0, every other table at a version other than 0: a transformed table
+    // gives its transformed length too
+    const transformed = tag === 'glyf' || tag === 'loca' ? version === 0 : version !== 0;
+    if (transformed) base128();
+    tags.push(tag);
+  }
+  return tags;
+}
 
 describe('katexCharacters', () => {
   it.each([
@@ -52,13 +90,46 @@ describe('firstScreen', () => {
   });
 });
 
+describe('opening', () => {
+  it('is a chapter’s article up to its first section, a whole article without sections, or a whole page without an article', () => {
+    const page = '<header>H</header><article class="prose"><p>a</p><h2 id="one">One</h2><p>b</p><h2>Two</h2><p>c</p></article><footer>F</footer>';
+    expect(opening(page)).toBe('<article class="prose"><p>a</p>');
+    expect(opening('<article><p>a</p></article><p>after</p>')).toBe('<article><p>a</p>');
+    expect(opening('<main><p>no article</p></main>')).toBe('<main><p>no article</p></main>');
+  });
+});
+
+describe('woff2Only', () => {
+  it('keeps the WOFF2 source of each KaTeX face, as KaTeX writes it and as the build minifies it, and nothing else', () => {
+    const katexCss = readFileSync(require.resolve('katex/dist/katex.css'), 'utf8');
+    const faces = katexCss.match(/@font-face\s*\{[^}]*\}/g)!;
+    expect(faces.length).toBeGreaterThan(15);
+    for (const face of faces) {
+      const kept = woff2Only(face);
+      expect(kept).toMatch(/src:\s*url\(fonts\/KaTeX_[\w-]+\.woff2\)\s*format\("woff2"\);/);
+      expect(kept).not.toMatch(/\.woff\)|\.ttf\)|truetype/);
+      expect(kept.replace(/\s*src:[^;]*;/, '')).toBe(face.replace(/\s*src:[^;]*;/, ''));
+    }
+    const minified = '@font-face{font-family:KaTeX_AMS;src:url(/_astro/KaTeX_AMS-Regular.4EOVv9KW.woff2)format("woff2"),url(/_astro/KaTeX_AMS-Regular.DMm9YOAa.woff)format("woff"),url(/_astro/KaTeX_AMS-Regular.DRggAlZN.ttf)format("truetype")}';
+    expect(woff2Only(minified)).toBe('@font-face{font-family:KaTeX_AMS;src:url(/_astro/KaTeX_AMS-Regular.4EOVv9KW.woff2)format("woff2")}');
+    // another font's fallbacks are not KaTeX's to drop
+    const other = '@font-face{font-family:X;src:url(x.woff2)format("woff2"),url(x.woff)format("woff")}';
+    expect(woff2Only(other)).toBe(other);
+  });
+});
+
 describe('katexFontSubset', () => {
   it('subsets each KaTeX WOFF2 of a build, renames it and the stylesheet naming it, and updates every page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'katex-font-subset-'));
     const whole = readFileSync(require.resolve('katex/dist/fonts/KaTeX_Math-Italic.woff2'));
     mkdirSync(join(dir, '_astro'));
     writeFileSync(join(dir, '_astro', 'KaTeX_Math-Italic.abc123.woff2'), whole);
-    const css = '@font-face{font-family:KaTeX_Math;src:url(/rnn/_astro/KaTeX_Math-Italic.abc123.woff2)format("woff2")}';
+    // KaTeX's stylesheet names a WOFF and a TrueType file after each WOFF2
+    writeFileSync(join(dir, '_astro', 'KaTeX_Math-Italic.ghi789.woff'), readFileSync(require.resolve('katex/dist/fonts/KaTeX_Math-Italic.woff')));
+    writeFileSync(join(dir, '_astro', 'KaTeX_Math-Italic.jkl012.ttf'), readFileSync(require.resolve('katex/dist/fonts/KaTeX_Math-Italic.ttf')));
+    const css =
+      '@font-face{font-family:KaTeX_Math;src:url(/rnn/_astro/KaTeX_Math-Italic.abc123.woff2)format("woff2"),' +
+      'url(/rnn/_astro/KaTeX_Math-Italic.ghi789.woff)format("woff"),url(/rnn/_astro/KaTeX_Math-Italic.jkl012.ttf)format("truetype")}';
     writeFileSync(join(dir, '_astro', 'Base.def456.css'), css);
     const page = `<link rel="stylesheet" href="/rnn/_astro/Base.def456.css">${katex.renderToString('x + y', katexOptions)}`;
     writeFileSync(join(dir, 'index.html'), page);
@@ -68,7 +139,7 @@ describe('katexFontSubset', () => {
     const files = readdirSync(join(dir, '_astro'));
     const font = files.find((name) => name.startsWith('KaTeX_Math-Italic.'))!;
     const sheet = files.find((name) => name.endsWith('.css'))!;
-    // new names for both, the old ones gone
+    // new names for both, the old ones gone, and the WOFF and TrueType copies with them
     expect(files).toHaveLength(2);
     expect(font).not.toBe('KaTeX_Math-Italic.abc123.woff2');
     expect(sheet).not.toBe('Base.def456.css');
@@ -76,13 +147,17 @@ describe('katexFontSubset', () => {
     const subset = readFileSync(join(dir, '_astro', font));
     expect(subset.subarray(0, 4).toString('latin1')).toBe('wOF2');
     expect(subset.length).toBeLessThan(whole.length / 2);
-    // the stylesheet names the subset, under the base; the page names the renamed stylesheet
-    expect(readFileSync(join(dir, '_astro', sheet), 'utf8')).toContain(`url(/rnn/_astro/${font})`);
+    // without the hinting programs KaTeX's font has (fpgm, prep, cvt), and with the tables that draw the glyphs
+    expect(woff2Tables(whole)).toEqual(expect.arrayContaining(['fpgm', 'prep', 'cvt ', 'glyf', 'cmap']));
+    expect(woff2Tables(subset)).toEqual(expect.arrayContaining(['glyf', 'loca', 'cmap', 'hmtx']));
+    expect(woff2Tables(subset).filter((tag) => ['fpgm', 'prep', 'cvt '].includes(tag))).toEqual([]);
+    // the stylesheet names the subset alone, under the base; the page names the renamed stylesheet
+    expect(readFileSync(join(dir, '_astro', sheet), 'utf8')).toBe(`@font-face{font-family:KaTeX_Math;src:url(/rnn/_astro/${font})format("woff2")}`);
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`href="/rnn/_astro/${sheet}"`);
     rmSync(dir, { recursive: true });
   });
 
-  it('makes each page preload, at low priority and under the base, the subset files its first screen draws from', async () => {
+  it('makes each page preload, at low priority and under the base, the subset files its first screen draws from, those of the first section on a wide screen only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'katex-font-preload-'));
     mkdirSync(join(dir, '_astro'));
     for (const file of ['KaTeX_Math-Italic', 'KaTeX_Main-Regular', 'KaTeX_Main-Bold', 'KaTeX_AMS-Regular']) {
@@ -100,11 +175,15 @@ describe('katexFontSubset', () => {
 
     const files = readdirSync(join(dir, '_astro')).filter((f) => f.endsWith('.woff2'));
     const math = readFileSync(join(dir, 'math.html'), 'utf8');
-    const preloads = [...math.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin="anonymous" fetchpriority="low">/g)].map((m) => m[1]);
-    // x from Math-Italic, = and 1 from Main-Regular, W from Main-Bold: by their new names, right after the viewport tag
+    const preloads = (media: string) =>
+      [...math.matchAll(new RegExp(`<link rel="preload"${media} href="([^"]+)" as="font" type="font/woff2" crossorigin="anonymous" fetchpriority="low">`, 'g'))].map((m) => m[1]);
+    // x from Math-Italic, = and 1 from Main-Regular in the opening; W from Main-Bold in the first section, on a wide
+    // screen: by their new names, right after the viewport tag
     const named = (prefix: string) => `/rnn/_astro/${files.find((f) => f.startsWith(prefix))}`;
-    expect(preloads.sort()).toEqual([named('KaTeX_Main-Bold.'), named('KaTeX_Main-Regular.'), named('KaTeX_Math-Italic.')].sort());
-    expect(preloads).not.toContain(named('KaTeX_AMS-Regular.'));
+    expect(preloads('').sort()).toEqual([named('KaTeX_Main-Regular.'), named('KaTeX_Math-Italic.')].sort());
+    expect(preloads(` media="\\(min-width: 40rem\\)"`)).toEqual([named('KaTeX_Main-Bold.')]);
+    expect(math.match(/rel="preload"/g)).toHaveLength(3);
+    expect(math).not.toContain(named('KaTeX_AMS-Regular.'));
     expect(math.indexOf('rel="preload"')).toBeLessThan(math.indexOf('rel="stylesheet"'));
     expect(readFileSync(join(dir, 'plain.html'), 'utf8')).not.toContain('rel="preload"');
     rmSync(dir, { recursive: true });
