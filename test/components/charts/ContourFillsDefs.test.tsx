@@ -17,7 +17,8 @@ function parse(html: string) {
 }
 
 /** The bands under an element: each path's colour and outline. */
-const bandsIn = (root: ParentNode) => Array.from(root.querySelectorAll('path'), (path) => `${path.getAttribute('fill')} ${path.getAttribute('d')}`);
+const bandsIn = (root: { querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }> }) =>
+  Array.from(root.querySelectorAll('path'), (path) => `${path.getAttribute('fill')} ${path.getAttribute('d')}`);
 
 describe('contour bands defined once for the page (ContourFillsDefs, sharedFills)', () => {
   it('a map given the key of the bands the page defines draws them with <use>, and they are the bands it draws itself', () => {
