@@ -101,14 +101,15 @@ function bandsOf(surface: LossSurface): Bands {
 }
 
 /** The path of each band with its colour: what the bands draw. */
-function bandPaths(bands: Bands): { d: string; fill: string }[] {
+function bandPaths(bands: Bands): { d: string; level: number; fill: string }[] {
   const step = 1 / LEVELS_PER_DECADE;
-  return bands.paths.map(({ d, level }) => ({ d, fill: colourOf(level + step / 2, bands.top) }));
+  return bands.paths.map(({ d, level }) => ({ d, level, fill: colourOf(level + step / 2, bands.top) }));
 }
 
 /**
- * A name for what a set of bands draws, from every band's colour and path (two 32-bit FNV-1a hashes): equal names,
- * equal drawings. It names the element a {@link ContourFillsDefs} defines.
+ * A name for what a set of bands draws, from every band's colour and path: a 32-bit FNV-1a hash and a second one
+ * with the two constants exchanged, 64 bits in all. Equal names, equal drawings. It names the element a
+ * {@link ContourFillsDefs} defines.
  */
 function fillsKeyOfBands(bands: Bands): string {
   let a = 0x811c9dc5;
@@ -135,8 +136,8 @@ const fillsId = (key: string) => `contour-fills-${key}`;
 function BandPaths({ bands }: { bands: Bands }) {
   return (
     <>
-      {bandPaths(bands).map(({ d, fill }, i) => (
-        <path key={bands.paths[i].level} d={d} fill={fill} />
+      {bandPaths(bands).map(({ d, level, fill }) => (
+        <path key={level} d={d} fill={fill} />
       ))}
     </>
   );

@@ -1,7 +1,7 @@
-import { countingDataset, lossSurface, type LossSurface } from '~/core';
+import { countingDataset, type LossSurface } from '~/core';
 import type { PageNotebook } from '~/notebook/page.ts';
 import { ContourFillsDefs, fillsKey } from '../charts/ContourMap.tsx';
-import { SURFACE_GRID } from './useLossSurface.ts';
+import { chartedLossSurface } from './useLossSurface.ts';
 
 /*
  * SharedLossSurface: the contour bands of a page's default loss surface, defined once (not drawn) for the cells that
@@ -22,7 +22,7 @@ export function defaultLossSurface(notebook: PageNotebook): LossSurface {
     if (seed === undefined || count === undefined || length === undefined || objective === undefined || lambda === undefined) {
       throw new Error('SharedLossSurface: the page declares no default for one of seed, count, length, objective and lambda');
     }
-    surface = lossSurface(countingDataset({ seed, count, length }), SURFACE_GRID, objective, { penalty: lambda });
+    surface = chartedLossSurface(countingDataset({ seed, count, length }), objective, lambda);
     surfaces.set(notebook, surface);
   }
   return surface;

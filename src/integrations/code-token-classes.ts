@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assetBase, htmlFiles } from './built-files.ts';
+import { contentHash, htmlFiles, requiredAssetBase } from './built-files.ts';
 import { buildStylesheetLinks } from './stylesheet-bundle.ts';
 
 /** A code block as Astro's `<Code>` writes it (Shiki, class `astro-code`). */
@@ -72,11 +71,10 @@ export function codeTokenClasses(): AstroIntegration {
         }
         if (pages.length === 0) return;
         const css = tokenStylesheet(rules);
-        const name = `code.${createHash('sha256').update(css).digest('base64url').slice(0, 10)}.css`;
+        const name = `code.${contentHash(css)}.css`;
         writeFileSync(join(root, '_astro', name), css);
         for (const { file, html } of pages) {
-          const assets = assetBase(html);
-          if (assets === undefined) throw new Error(`${relative(root, file)}: no asset under _astro/ to take the base from`);
+          const assets = requiredAssetBase(html, relative(root, file));
           writeFileSync(file, linkAfterStylesheets(html, `${assets}_astro/${name}`));
         }
         logger.info(`code tokens of ${pages.length} pages coloured by ${rules.size} classes (_astro/${name})`);

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { assetBase, htmlFiles } from './built-files.ts';
+import { contentHash, htmlFiles, requiredAssetBase } from './built-files.ts';
+import { openingEnd } from './chapter-parts.ts';
 import { afterFirstPaint } from '../site/after-first-paint.ts';
 
 /** An inline classic `<script>` of a built page (Astro writes its island scripts without attributes). */
@@ -43,7 +43,7 @@ export function islandRuntime(scripts: Iterable<string>): string {
 
 /** The file name of {@link islandRuntime}'s text, named by its content so a changed runtime is a new file. */
 export function islandRuntimeName(js: string): string {
-  return `islands.${createHash('sha256').update(js).digest('base64url').slice(0, 10)}.js`;
+  return `islands.${contentHash(js)}.js`;
 }
 
 /**
@@ -64,9 +64,7 @@ export function islandRuntimeLoader(src: string): string {
  * would send for more font files before the first screen is drawn. Anywhere else, where the first island script was.
  */
 function loaderPosition(html: string, firstScript: number): number {
-  const article = html.search(/<article\b/);
-  const heading = article < 0 ? -1 : html.slice(article).search(/<h2\b/);
-  return heading < 0 ? firstScript : article + heading;
+  return openingEnd(html) ?? firstScript;
 }
 
 /**
@@ -107,8 +105,7 @@ export function islandRuntimeFile(): AstroIntegration {
         const name = islandRuntimeName(js);
         writeFileSync(join(root, '_astro', name), js);
         for (const { file, html } of pages) {
-          const assets = assetBase(html);
-          if (assets === undefined) throw new Error(`${relative(root, file)}: no asset under _astro/ to take the base from`);
+          const assets = requiredAssetBase(html, relative(root, file));
           writeFileSync(file, linkIslandRuntime(html, `${assets}_astro/${name}`));
         }
         logger.info(`${pages.length} pages load the island runtime from _astro/${name} (${(js.length / 1024).toFixed(1)} KB)`);

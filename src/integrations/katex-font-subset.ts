@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
-import { assetBase, filesUnder } from './built-files.ts';
+import { assetBase, contentHash, filesUnder } from './built-files.ts';
+import { firstScreen, opening } from './chapter-parts.ts';
 
 /** The text of HTML markup: tags dropped, character references decoded. */
 function textOf(markup: string): string {
@@ -110,38 +110,9 @@ export function katexCharacters(html: string): Map<string, Set<string>> {
   return found;
 }
 
-/**
- * The part of a page its first screen draws from as it opens: a chapter's opening and its first section (global.css
- * draws the blocks after the first section heading only as they come near the viewport, and the opening and the
- * first section are what is near it), or the whole of a page that is not a chapter.
- */
-export function firstScreen(html: string): string {
-  return articleUpTo(html, 2);
-}
-
-/**
- * The part of a page its first frame draws: a chapter's opening, up to its first section heading (the island loader
- * stands there, and the browser draws what is above it as soon as the stylesheet is in), or the whole of a page that
- * is not a chapter.
- */
-export function opening(html: string): string {
-  return articleUpTo(html, 1);
-}
-
-/** A page's article up to its `count`-th section heading (all of it if it has fewer), or the whole page without one. */
-function articleUpTo(html: string, count: number): string {
-  const start = html.search(/<article\b/);
-  if (start < 0) return html;
-  const end = html.indexOf('</article>', start);
-  const article = html.slice(start, end < 0 ? undefined : end);
-  const headings = [...article.matchAll(/<h2\b/g)];
-  return headings.length < count ? article : article.slice(0, headings[count - 1].index);
-}
-
 /** A file name with Vite's content hash replaced: `KaTeX_Main-Regular.B22Nviop.woff2` → `KaTeX_Main-Regular.<hash>.woff2`. */
 function hashedName(name: string, content: Uint8Array | string): string {
-  const hash = createHash('sha256').update(content).digest('base64url').slice(0, 8);
-  return name.replace(/^(.*)\.[\w-]+(\.\w+)$/, `$1.${hash}$2`);
+  return name.replace(/^(.*)\.[\w-]+(\.\w+)$/, `$1.${contentHash(content, 8)}$2`);
 }
 
 /** Replaces every occurrence of each old name with its new one in the given files; returns the files it changed. */
@@ -169,7 +140,7 @@ export function woff2Only(css: string): string {
 }
 
 /** Screens wider than a phone's, whose first screen holds a chapter's first section as well as its opening. */
-export const WIDE_SCREEN = '(min-width: 40rem)';
+const WIDE_SCREEN = '(min-width: 40rem)';
 
 /** Options of {@link katexFontSubset}. */
 export interface KatexFontSubsetOptions {

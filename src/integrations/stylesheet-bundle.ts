@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { htmlFiles } from './built-files.ts';
+import { contentHash, htmlFiles } from './built-files.ts';
 
 /** A `<link rel="stylesheet" href="…">` tag of a built page (Astro writes `rel` first and one tag per file). */
 const STYLESHEET_LINK = /<link\s+rel="stylesheet"\s+href="([^"]+)"\s*\/?>/g;
@@ -46,7 +45,7 @@ export function bundleStylesheets(html: string, read: (href: string) => string):
   if (hrefs.some((href) => !href.startsWith(folder))) throw new Error(`stylesheets under two bases: ${hrefs.join(', ')}`);
   const css = hrefs.map((href) => read(href).trim()).join('\n');
   if (/@import\b/.test(css)) throw new Error('a stylesheet @imports another: bundling would change its order');
-  const name = `pages.${createHash('sha256').update(css).digest('base64url').slice(0, 10)}.css`;
+  const name = `pages.${contentHash(css)}.css`;
   const replaced = new Set(ours.map((link) => link.index));
   const bundled = html.replace(STYLESHEET_LINK, (tag, _href, index: number) => {
     if (!replaced.has(index)) return tag;

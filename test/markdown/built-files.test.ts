@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assetBase, filesUnder, htmlFiles } from '~/integrations/built-files';
+import { createHash } from 'node:crypto';
+import { assetBase, contentHash, filesUnder, htmlFiles, requiredAssetBase } from '~/integrations/built-files';
 
 const root = mkdtempSync(join(tmpdir(), 'built-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -20,5 +21,14 @@ describe('built files', () => {
     expect(assetBase('<link rel="stylesheet" href="/_astro/pages.x.css">')).toBe('/');
     expect(assetBase('<a href="/rnn/training/">t</a><script src="/rnn/_astro/a.js"></script>')).toBe('/rnn/');
     expect(assetBase('<p>no assets</p>')).toBeUndefined();
+    expect(requiredAssetBase('<script src="/rnn/_astro/a.js"></script>', 'training/index.html')).toBe('/rnn/');
+    expect(() => requiredAssetBase('<p>no assets</p>', 'training/index.html')).toThrow(/^training\/index\.html: no asset under _astro\//);
+  });
+
+  it('names a content by the start of its SHA-256, URL-safe', () => {
+    const sha = createHash('sha256').update('body{}').digest('base64url');
+    expect(contentHash('body{}')).toBe(sha.slice(0, 10));
+    expect(contentHash(new TextEncoder().encode('body{}'), 8)).toBe(sha.slice(0, 8));
+    expect(contentHash('body{ }')).not.toBe(contentHash('body{}'));
   });
 });

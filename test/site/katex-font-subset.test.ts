@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { firstScreen, katexCharacters, katexFontSubset, opening, woff2Only } from '~/integrations/katex-font-subset.ts';
+import { katexCharacters, katexFontSubset, woff2Only } from '~/integrations/katex-font-subset.ts';
 import { katexOptions } from '~/markdown/katex-options.ts';
 
 const require = createRequire(import.meta.url);
@@ -78,24 +78,6 @@ describe('katexCharacters', () => {
     expect(katexCharacters('<p>x = 1</p>').size).toBe(0);
     const html = katex.renderToString('x', { ...katexOptions, output: 'mathml' });
     expect(katexCharacters(html).size).toBe(0);
-  });
-});
-
-describe('firstScreen', () => {
-  it('is a chapter’s opening and first section, a whole article of one section, or a whole page without an article', () => {
-    const page = '<header>H</header><article class="prose"><p>a</p><h2 id="one">One</h2><p>b</p><h2>Two</h2><p>c</p></article><footer>F</footer>';
-    expect(firstScreen(page)).toBe('<article class="prose"><p>a</p><h2 id="one">One</h2><p>b</p>');
-    expect(firstScreen('<article><p>a</p><h2>One</h2><p>b</p></article><p>after</p>')).toBe('<article><p>a</p><h2>One</h2><p>b</p>');
-    expect(firstScreen('<main><p>no article</p></main>')).toBe('<main><p>no article</p></main>');
-  });
-});
-
-describe('opening', () => {
-  it('is a chapter’s article up to its first section, a whole article without sections, or a whole page without an article', () => {
-    const page = '<header>H</header><article class="prose"><p>a</p><h2 id="one">One</h2><p>b</p><h2>Two</h2><p>c</p></article><footer>F</footer>';
-    expect(opening(page)).toBe('<article class="prose"><p>a</p>');
-    expect(opening('<article><p>a</p></article><p>after</p>')).toBe('<article><p>a</p>');
-    expect(opening('<main><p>no article</p></main>')).toBe('<main><p>no article</p></main>');
   });
 });
 
