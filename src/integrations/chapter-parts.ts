@@ -31,9 +31,9 @@ export function firstScreen(html: string): string {
 }
 
 /**
- * The part of a page its first frame draws: a chapter's opening, up to its first section heading (the island loader
- * stands there, and the browser draws what is above it as soon as the stylesheet is in), or the whole of a page that
- * is not a chapter.
+ * The part of a page its first frame draws: a chapter's opening, up to its first section heading (on a phone the
+ * blocks after it wait for the next frame, first-frame.js; the island loader stands there), or the whole of a page
+ * that is not a chapter.
  */
 export function opening(html: string): string {
   return articleUpTo(html, 1);

@@ -58,10 +58,10 @@ export function islandRuntimeLoader(src: string): string {
 
 /**
  * Where a page's loader goes: before the first section heading of its article, if it has one. An inline script waits
- * for the stylesheet above it, and the parser with it: the browser draws its first frame, as soon as the stylesheet
- * is in, from what comes before the script. There, that frame holds the chapter's opening (its title and the
- * paragraph that is its largest text, whose faces the page preloads) and not yet the sections below, whose math
- * would send for more font files before the first screen is drawn. Anywhere else, where the first island script was.
+ * for the stylesheet above it, and the parser with it: when the stylesheet comes after the parser has got there, the
+ * browser draws its first frame as soon as the stylesheet is in, without parsing the sections first. What that frame
+ * draws is the chapter's opening either way (first-frame.js holds back the blocks below on a phone). Anywhere else,
+ * where the first island script was.
  */
 function loaderPosition(html: string, firstScript: number): number {
   return openingEnd(html) ?? firstScript;

@@ -139,6 +139,33 @@ export function woff2Only(css: string): string {
   return css.replace(/\s*,\s*url\(\s*["']?[^)"']*KaTeX_[\w-]+(?:\.[\w-]+)?\.(?:woff|ttf)["']?\s*\)\s*format\(\s*["'](?:woff|truetype)["']\s*\)/g, '');
 }
 
+/** A CSS `unicode-range` value covering exactly the given characters: `U+28-29,U+2B,U+30-39`. */
+export function unicodeRange(characters: Iterable<string>): string {
+  const points = [...new Set([...characters].map((character) => character.codePointAt(0)!))].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < points.length; i++) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
+    const hex = (point: number) => point.toString(16).toUpperCase();
+    ranges.push(j === i ? `U+${hex(points[i])}` : `U+${hex(points[i])}-${hex(points[j])}`);
+    i = j;
+  }
+  return ranges.join(',');
+}
+
+/**
+ * A stylesheet whose `@font-face` rule naming the font file `first` is two rules: one for `first`, one for `rest`, each
+ * with the `unicode-range` of its characters. A browser fetches a face's file only once it draws a character in its
+ * range, so a page whose first frame draws from `first` alone does not wait for `rest`.
+ */
+export function splitFontFace(css: string, first: { name: string; range: string }, rest: { name: string; range: string }): string {
+  return css.replace(/@font-face\s*\{[^}]*\}/g, (rule) => {
+    if (!rule.includes(first.name) || /unicode-range/.test(rule)) return rule;
+    const ranged = (name: string, range: string) => rule.replace(first.name, name).replace(/\{/, `{unicode-range:${range};`);
+    return ranged(first.name, first.range) + ranged(rest.name, rest.range);
+  });
+}
+
 /** Screens wider than a phone's, whose first screen holds a chapter's first section as well as its opening. */
 const WIDE_SCREEN = '(min-width: 40rem)';
 
@@ -146,7 +173,8 @@ const WIDE_SCREEN = '(min-width: 40rem)';
 export interface KatexFontSubsetOptions {
   /**
    * Characters to keep in a font file besides those the pages' math draws, by file (`{ 'Main-Bold': '0123456789' }`):
-   * for text the site sets in a KaTeX font outside KaTeX's output, such as numbers a reader's input changes.
+   * for text the site sets in a KaTeX font outside KaTeX's output, such as numbers a reader's input changes. Of a face
+   * served as two files, they go in the second unless an opening draws them too.
    */
   keep?: Readonly<Record<string, string>>;
 }
@@ -166,40 +194,70 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const pages = filesUnder(root, ['.html']);
+        // The characters each face draws on any page, and those it draws in any chapter's opening (a phone's first frame).
         const characters = new Map<string, Set<string>>();
+        const openingCharacters = new Map<string, Set<string>>();
+        const collect = (into: Map<string, Set<string>>, html: string) => {
+          for (const [file, found] of katexCharacters(html)) into.set(file, new Set([...(into.get(file) ?? []), ...found]));
+        };
         for (const page of pages) {
-          for (const [file, found] of katexCharacters(readFileSync(page, 'utf8'))) {
-            characters.set(file, new Set([...(characters.get(file) ?? []), ...found]));
-          }
+          const html = readFileSync(page, 'utf8');
+          collect(characters, html);
+          collect(openingCharacters, opening(html));
         }
 
         const fonts = filesUnder(root, ['.woff2']).filter((file) => basename(file).startsWith('KaTeX_'));
         const fileOf = (font: string) => basename(font).replace(/^KaTeX_|\.[\w-]+\.woff2$/g, '');
+        /**
+         * The characters of `found` a font file must draw: its own face's, and those of a face the stylesheet has no
+         * file for (KaTeX_Math upright), which is drawn from one of its family's files: each of them gets them.
+         */
+        const drawnBy = (file: string, found: ReadonlyMap<string, Set<string>>) => {
+          const family = file.replace(/-.*$/, '');
+          const text = new Set(found.get(file) ?? []);
+          for (const [wanted, characters] of found) {
+            const exists = fonts.some((other) => fileOf(other) === wanted);
+            if (!exists && wanted.startsWith(`${family}-`)) for (const character of characters) text.add(character);
+          }
+          return text;
+        };
+        /** Each file written: the face it draws (`Main-Regular`), its name, and the characters it holds. */
+        const written: { file: string; name: string; characters: Set<string> }[] = [];
+        /** The faces served as two files, by the name the stylesheet gives the first after renaming. */
+        const split: { first: { name: string; range: string }; rest: { name: string; range: string } }[] = [];
         const renamed = new Map<string, string>();
         let before = 0;
         let after = 0;
         for (const font of fonts) {
           const file = fileOf(font);
-          // A face the stylesheet has no file for (KaTeX_Math upright) is drawn from one of its family's files: each
-          // of them gets that face's characters.
-          const family = file.replace(/-.*$/, '');
-          const text = new Set([...(characters.get(file) ?? []), ...(keep[file] ?? '')]);
-          for (const [wanted, found] of characters) {
-            const exists = fonts.some((other) => fileOf(other) === wanted);
-            if (!exists && wanted.startsWith(`${family}-`)) for (const character of found) text.add(character);
-          }
+          const text = new Set([...drawnBy(file, characters), ...(keep[file] ?? '')]);
           const whole = readFileSync(font);
-          // A font no page draws from still gets a file (of its space glyph alone): the stylesheet names it.
           // Without TrueType hinting (the glyphs' instructions for snapping outlines to a low-resolution pixel grid):
           // it was a third of Main-Regular's subset and two thirds of a small one such as AMS-Regular's, and the
           // browsers that still apply it at all do so only on low-resolution Windows screens.
-          const subset = await subsetFont(whole, text.size > 0 ? [...text].join('') : ' ', { targetFormat: 'woff2', noHinting: true });
-          const name = hashedName(basename(font), subset);
-          writeFileSync(join(dirname(font), name), subset);
+          const write = async (characters: Set<string>, name: string) => {
+            // A font no page draws from still gets a file (of its space glyph alone): the stylesheet names it.
+            const subset = await subsetFont(whole, characters.size > 0 ? [...characters].join('') : ' ', { targetFormat: 'woff2', noHinting: true });
+            const hashed = hashedName(name, subset);
+            writeFileSync(join(dirname(font), hashed), subset);
+            written.push({ file, name: hashed, characters });
+            after += subset.length;
+            return hashed;
+          };
+          // A face that the chapters' openings draw a few of its characters from, and the sections below the rest,
+          // is two files: the openings' characters, which a phone's first frame waits for (the page preloads them),
+          // and the others, fetched once a character of theirs is laid out. Main-Regular whole (7.5 KB) did not fit
+          // in the phone's first round trip after the document beside the stylesheet and two other files.
+          const first = new Set([...drawnBy(file, openingCharacters)].filter((character) => text.has(character)));
+          const rest = new Set([...text].filter((character) => !first.has(character)));
+          const name = await write(first.size > 0 && rest.size > 0 ? first : text, basename(font));
+          if (first.size > 0 && rest.size > 0) {
+            const restName = await write(rest, basename(font).replace(/^(KaTeX_[\w-]+?)\./, '$1-Rest.'));
+            split.push({ first: { name, range: unicodeRange(first) }, rest: { name: restName, range: unicodeRange(rest) } });
+          }
           rmSync(font);
           renamed.set(basename(font), name);
           before += whole.length;
-          after += subset.length;
         }
 
         // Stylesheets: inline in the pages, or files (renamed by their new content, and renamed where they are named).
@@ -212,8 +270,17 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         });
         const fallbacks = filesUnder(root, ['.woff', '.ttf']).filter((file) => basename(file).startsWith('KaTeX_'));
         for (const file of fallbacks) rmSync(file);
+        const splitFaces = (files: readonly string[]) =>
+          files.filter((file) => {
+            const css = readFileSync(file, 'utf8');
+            const next = split.reduce((text, face) => splitFontFace(text, face.first, face.rest), css);
+            if (next !== css) writeFileSync(file, next);
+            return next !== css;
+          });
         const sheets = [...new Set([...stripped, ...rename(filesUnder(root, ['.css']), renamed)])];
+        sheets.push(...splitFaces(filesUnder(root, ['.css'])).filter((sheet) => !sheets.includes(sheet)));
         rename(pages, renamed);
+        splitFaces(pages);
         const sheetNames = new Map(sheets.map((sheet) => [basename(sheet), hashedName(basename(sheet), readFileSync(sheet))]));
         for (const sheet of sheets) renameSync(sheet, join(dirname(sheet), sheetNames.get(basename(sheet))!));
         if (sheetNames.size > 0) rename(filesUnder(root, ['.html', '.js']), sheetNames);
@@ -224,30 +291,33 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         // Each page preloads the files its first frame's math draws from (the chapter's opening). Found by the
         // stylesheet, they would be requested only once it had arrived and the text been laid out: a round trip
         // later, with that math (and the text around it) waiting for them. At low priority, so that they do not hold
-        // up the stylesheet. The faces only the first section adds are preloaded on a screen wider than a phone's,
+        // up the stylesheet. The files only the first section adds are preloaded on a screen wider than a phone's,
         // where that section is on the first screen too; a phone fetches them as the section is laid out, after its
         // first frame. Every file preloaded shares the phone's first round trips with the stylesheet and the others:
         // a page that preloaded all of its first screen's faces (up to six files) drew its first frame later.
-        const finalName = new Map(fonts.map((font) => [fileOf(font), renamed.get(basename(font))!]));
-        const facesOf = (html: string) =>
-          [...katexCharacters(html)]
-            .sort((a, b) => b[1].size - a[1].size)
-            .map(([file]) => file)
-            .filter((file) => finalName.has(file));
+        const filesOf = (html: string) =>
+          [...katexCharacters(html)].flatMap(([file, found]) =>
+            written
+              .filter((font) => font.file === file)
+              .map((font) => ({ name: font.name, count: [...found].filter((character) => font.characters.has(character)).length }))
+              .filter((font) => font.count > 0),
+          )
+            .sort((a, b) => b.count - a.count)
+            .map((font) => font.name);
         for (const page of pages) {
           const html = readFileSync(page, 'utf8');
           const assets = assetBase(html);
-          const first = facesOf(opening(html));
-          const wide = facesOf(firstScreen(html)).filter((file) => !first.includes(file));
+          const first = filesOf(opening(html));
+          const wide = filesOf(firstScreen(html)).filter((name) => !first.includes(name));
           if (assets === undefined || first.length + wide.length === 0) continue;
-          const link = (file: string, media: string) =>
-            `<link rel="preload"${media} href="${assets}_astro/${finalName.get(file)}" as="font" type="font/woff2" crossorigin="anonymous" fetchpriority="low">`;
-          const links = [...first.map((file) => link(file, '')), ...wide.map((file) => link(file, ` media="${WIDE_SCREEN}"`))].join('');
+          const link = (name: string, media: string) =>
+            `<link rel="preload"${media} href="${assets}_astro/${name}" as="font" type="font/woff2" crossorigin="anonymous" fetchpriority="low">`;
+          const links = [...first.map((name) => link(name, '')), ...wide.map((name) => link(name, ` media="${WIDE_SCREEN}"`))].join('');
           writeFileSync(page, html.replace(/(<meta name="viewport"[^>]*>)/, `$1${links}`));
         }
 
         logger.info(
-          `KaTeX fonts subset to the pages' math: ${fonts.length} WOFF2 files, ` +
+          `KaTeX fonts subset to the pages' math: ${fonts.length} faces in ${written.length} WOFF2 files, ` +
             `${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB`,
         );
       },

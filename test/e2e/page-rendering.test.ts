@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../support/browser.ts';
+import { builtPages, pagePath } from '../support/site-pages.ts';
+import { DIST_DIR } from './global-setup.ts';
 
 // The longest chapter: some 180 formulas, each in KaTeX's HTML and its MathML.
 const PATH = 'backpropagation-through-time/';
@@ -99,6 +103,112 @@ describe('a long chapter', () => {
     expect(await lastFormulaRendered(page)).toBe(true);
     expect(problems).toEqual([]);
     await close();
+  });
+});
+
+/** The chapters (pages whose article has a section heading), with the font files each preloads on every screen and on a wide one only. */
+const chapters = builtPages(DIST_DIR)
+  .map((file) => ({ path: pagePath(file), html: readFileSync(join(DIST_DIR, file), 'utf8') }))
+  .filter(({ html }) => /<article\b[\s\S]*<h2\b/.test(html))
+  .map(({ path, html }) => ({
+    path,
+    // the files the opening draws from, and those the first section adds (katex-font-subset.ts)
+    opening: [...html.matchAll(/<link rel="preload" href="[^"]*\/([^"/]+\.woff2)"/g)].map((match) => match[1]),
+    wideOnly: [...html.matchAll(/<link rel="preload" media="[^"]*" href="[^"]*\/([^"/]+\.woff2)"/g)].map((match) => match[1]),
+  }));
+
+/**
+ * Whether what the first block after a chapter's first section heading holds is rendered (styled, laid out, painted)
+ * now: the block's first element inside (content-visibility skips what a block holds, not the block).
+ */
+const firstSectionRendered = (page: Page) =>
+  page.locator('.prose > h2 ~ * *').first().evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }));
+
+describe('the first frame', () => {
+  it('has chapters whose first section adds font files to the opening\'s', () => {
+    expect(chapters.length).toBeGreaterThan(5);
+    expect(chapters.filter((chapter) => chapter.wideOnly.length > 0).length).toBeGreaterThan(3);
+  });
+
+  it.each(chapters.map((chapter) => [chapter.path, chapter.opening, chapter.wideOnly] as const))(
+    '/%s on a phone: the font files only its first section draws are requested after the first contentful paint',
+    async (path, opening, wideOnly) => {
+      const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}${path}`, PHONE);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.waitForLoadState('networkidle');
+      const { paint, fonts } = await page.evaluate(() => ({
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        fonts: performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.endsWith('.woff2'))
+          .map((entry) => ({ file: entry.name.replace(/^.*\//, ''), start: entry.startTime })),
+      }));
+      expect(paint).toBeGreaterThan(0);
+      // the first section is near a phone's viewport: its files are fetched, once the opening is on screen
+      const late = fonts.filter((font) => wideOnly.includes(font.file));
+      expect(late.map((font) => font.file).sort()).toEqual([...wideOnly].sort());
+      for (const font of late) expect(font.start, `${font.file} requested at ${font.start} ms, first paint at ${paint} ms`).toBeGreaterThan(paint);
+      // and the opening's own, which the page preloads, before it
+      const early = fonts.filter((font) => opening.includes(font.file));
+      expect(early.map((font) => font.file).sort()).toEqual([...opening].sort());
+      for (const font of early) expect(font.start, `${font.file} requested at ${font.start} ms, first paint at ${paint} ms`).toBeLessThan(paint);
+      // and none of it leaves the first section undrawn once the page has loaded
+      expect(await page.evaluate(() => 'openingFirst' in document.documentElement.dataset)).toBe(false);
+      expect(await firstSectionRendered(page)).toBe(true);
+      expect(await layoutShift(page)).toBeLessThanOrEqual(MOST_SHIFT);
+      expect(problems).toEqual([]);
+      await close();
+    },
+  );
+
+  it('until then holds back the blocks after the first section heading on a phone, and on a phone only', async () => {
+    const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}the-model/`, PHONE);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && !('openingFirst' in document.documentElement.dataset));
+    await twoFrames(page);
+    expect(await firstSectionRendered(page)).toBe(true);
+    await page.evaluate(() => {
+      document.documentElement.dataset.openingFirst = '';
+    });
+    await twoFrames(page);
+    expect(await firstSectionRendered(page)).toBe(false);
+    // the opening and the first section's heading are drawn
+    expect(await page.locator('.prose > h2').first().evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+    expect(await page.locator('.prose > p').first().evaluate((node) => node.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+    // a wide screen shows the first section on its first screen, and draws it at once
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await twoFrames(page);
+    expect(await firstSectionRendered(page)).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('is the opening on a fresh visit, and not on a page that opens at a link\'s target', async () => {
+    /** The values data-opening-first took on the root element as the page loaded (null: removed). */
+    const trail = async (url: string) => {
+      const { page, problems, close } = await openPage(browser, url, {
+        ...PHONE,
+        watch: (page) =>
+          page.addInitScript(() => {
+            const seen: (string | null)[] = [];
+            (window as unknown as { openingFirstTrail: (string | null)[] }).openingFirstTrail = seen;
+            // the document, as the root element may not be parsed yet
+            new MutationObserver((records) => {
+              for (const record of records) {
+                if (record.target === document.documentElement) seen.push(document.documentElement.getAttribute(record.attributeName!));
+              }
+            }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-opening-first'] });
+          }),
+      });
+      // once the first frame is on screen (its paint entry comes a few frames after it is drawn) and the rest drawn
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && !('openingFirst' in document.documentElement.dataset));
+      await twoFrames(page);
+      const seen = await page.evaluate(() => (window as unknown as { openingFirstTrail: (string | null)[] }).openingFirstTrail);
+      expect(problems).toEqual([]);
+      await close();
+      return seen;
+    };
+    expect(await trail(`${inject('siteRoot')}the-model/`)).toEqual(['', null]);
+    expect(await trail(`${inject('siteRoot')}the-model/#eq-forward`)).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { katexCharacters, katexFontSubset, woff2Only } from '~/integrations/katex-font-subset.ts';
+import subsetFont from 'subset-font';
+import { katexCharacters, katexFontSubset, splitFontFace, unicodeRange, woff2Only } from '~/integrations/katex-font-subset.ts';
 import { katexOptions } from '~/markdown/katex-options.ts';
 
 const require = createRequire(import.meta.url);
@@ -100,6 +101,37 @@ describe('woff2Only', () => {
   });
 });
 
+describe('unicodeRange', () => {
+  it('covers exactly the characters given, consecutive code points as one range, in order, each once', () => {
+    expect(unicodeRange('x=21')).toBe('U+31-32,U+3D,U+78');
+    expect(unicodeRange('cabba')).toBe('U+61-63');
+    // beyond the Basic Multilingual Plane: one code point, not two surrogates
+    expect(unicodeRange(['𝑥', '−'])).toBe('U+2212,U+1D465');
+    expect(unicodeRange([])).toBe('');
+  });
+});
+
+describe('splitFontFace', () => {
+  const first = { name: 'KaTeX_Main-Regular.aaa.woff2', range: 'U+31,U+3D' };
+  const rest = { name: 'KaTeX_Main-Regular-Rest.bbb.woff2', range: 'U+32' };
+  it('makes the rule naming the first file two, each with its file and its range, as the build minifies it and as KaTeX writes it', () => {
+    const main = '@font-face{font-display:block;font-family:KaTeX_Main;font-style:normal;font-weight:400;src:url(/_astro/KaTeX_Main-Regular.aaa.woff2)format("woff2")}';
+    const bold = '@font-face{font-family:KaTeX_Main;font-weight:700;src:url(/_astro/KaTeX_Main-Bold.ccc.woff2)format("woff2")}';
+    expect(splitFontFace(`.katex{color:red}${main}${bold}`, first, rest)).toBe(
+      '.katex{color:red}' +
+        '@font-face{unicode-range:U+31,U+3D;font-display:block;font-family:KaTeX_Main;font-style:normal;font-weight:400;src:url(/_astro/KaTeX_Main-Regular.aaa.woff2)format("woff2")}' +
+        '@font-face{unicode-range:U+32;font-display:block;font-family:KaTeX_Main;font-style:normal;font-weight:400;src:url(/_astro/KaTeX_Main-Regular-Rest.bbb.woff2)format("woff2")}' +
+        bold,
+    );
+    const spaced = '@font-face {\n  font-family: KaTeX_Main;\n  src: url(fonts/KaTeX_Main-Regular.aaa.woff2) format("woff2");\n}';
+    const twice = splitFontFace(spaced, first, rest);
+    expect(twice.match(/@font-face/g)).toHaveLength(2);
+    expect(twice).toContain('{unicode-range:U+32;\n  font-family: KaTeX_Main;\n  src: url(fonts/KaTeX_Main-Regular-Rest.bbb.woff2)');
+    // a rule that has a range already is left alone: splitting twice changes nothing more
+    expect(splitFontFace(twice, first, rest)).toBe(twice);
+  });
+});
+
 describe('katexFontSubset', () => {
   it('subsets each KaTeX WOFF2 of a build, renames it and the stylesheet naming it, and updates every page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'katex-font-subset-'));
@@ -171,6 +203,60 @@ describe('katexFontSubset', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('serves a face the openings draw from in part as two files, the openings\' characters and the rest, each with its unicode-range; a phone preloads the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'katex-font-split-'));
+    mkdirSync(join(dir, '_astro'));
+    for (const file of ['KaTeX_Math-Italic', 'KaTeX_Main-Regular', 'KaTeX_Main-Bold']) {
+      writeFileSync(join(dir, '_astro', `${file}.abc123.woff2`), readFileSync(require.resolve(`katex/dist/fonts/${file}.woff2`)));
+    }
+    const css =
+      '@font-face{font-family:KaTeX_Math;font-style:italic;src:url(/_astro/KaTeX_Math-Italic.abc123.woff2)format("woff2")}' +
+      '@font-face{font-family:KaTeX_Main;src:url(/_astro/KaTeX_Main-Regular.abc123.woff2)format("woff2")}' +
+      '@font-face{font-family:KaTeX_Main;font-weight:700;src:url(/_astro/KaTeX_Main-Bold.abc123.woff2)format("woff2")}';
+    writeFileSync(join(dir, '_astro', 'Base.def456.css'), css);
+    const head = '<meta name="viewport" content="width=device-width"><link rel="stylesheet" href="/_astro/Base.def456.css">';
+    const tex = (source: string) => katex.renderToString(source, katexOptions);
+    // the opening draws x (Math-Italic), = and 1 (Main-Regular); the first section y, + and 2 besides, and a bold W
+    const chapter = `<article class="prose"><p>${tex('x = 1')}</p><h2>One</h2><p>${tex('y + 2 = 1 \\mathbf{W}')}</p></article>`;
+    writeFileSync(join(dir, 'index.html'), `<head>${head}</head><body>${chapter}</body>`);
+    const hook = katexFontSubset().hooks['astro:build:done'] as unknown as (options: object) => Promise<void>;
+    await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: () => {} } });
+
+    const files = readdirSync(join(dir, '_astro'));
+    const named = (prefix: string) => files.filter((f) => f.startsWith(prefix));
+    expect(named('KaTeX_Math-Italic.')).toHaveLength(1);
+    expect(named('KaTeX_Math-Italic-Rest.')).toHaveLength(1);
+    expect(named('KaTeX_Main-Regular.')).toHaveLength(1);
+    expect(named('KaTeX_Main-Regular-Rest.')).toHaveLength(1);
+    // a face no opening draws from stays one file
+    expect(named('KaTeX_Main-Bold')).toHaveLength(1);
+    // each file is the subset of its characters, as subset-font makes it
+    const subsetOf = async (file: string, characters: string) =>
+      Buffer.from(await subsetFont(readFileSync(require.resolve(`katex/dist/fonts/${file}.woff2`)), characters, { targetFormat: 'woff2', noHinting: true }));
+    const read = (name: string) => readFileSync(join(dir, '_astro', name));
+    expect(read(named('KaTeX_Math-Italic.')[0]).equals(await subsetOf('KaTeX_Math-Italic', 'x'))).toBe(true);
+    expect(read(named('KaTeX_Math-Italic-Rest.')[0]).equals(await subsetOf('KaTeX_Math-Italic', 'y'))).toBe(true);
+    expect(read(named('KaTeX_Main-Regular.')[0]).equals(await subsetOf('KaTeX_Main-Regular', '=1'))).toBe(true);
+    expect(read(named('KaTeX_Main-Regular-Rest.')[0]).equals(await subsetOf('KaTeX_Main-Regular', '+2'))).toBe(true);
+    // the stylesheet: two rules for each face split, with the ranges of their characters, and the bold face's as it was
+    const sheet = readFileSync(join(dir, '_astro', files.find((f) => f.endsWith('.css'))!), 'utf8');
+    const rules = sheet.match(/@font-face\{[^}]*\}/g)!;
+    expect(rules).toHaveLength(5);
+    const ruleOf = (name: string) => rules.find((rule) => rule.includes(`/_astro/${name})`))!;
+    expect(ruleOf(named('KaTeX_Math-Italic.')[0])).toMatch(/^@font-face\{unicode-range:U\+78;font-family:KaTeX_Math;font-style:italic;/);
+    expect(ruleOf(named('KaTeX_Math-Italic-Rest.')[0])).toMatch(/^@font-face\{unicode-range:U\+79;font-family:KaTeX_Math;font-style:italic;/);
+    expect(ruleOf(named('KaTeX_Main-Regular.')[0])).toMatch(/^@font-face\{unicode-range:U\+31,U\+3D;font-family:KaTeX_Main;src/);
+    expect(ruleOf(named('KaTeX_Main-Regular-Rest.')[0])).toMatch(/^@font-face\{unicode-range:U\+2B,U\+32;font-family:KaTeX_Main;src/);
+    expect(ruleOf(named('KaTeX_Main-Bold')[0])).toBe(`@font-face{font-family:KaTeX_Main;font-weight:700;src:url(/_astro/${named('KaTeX_Main-Bold')[0]})format("woff2")}`);
+    // a phone preloads the openings' files; a wide screen the rest and the bold face too
+    const page = readFileSync(join(dir, 'index.html'), 'utf8');
+    const preloads = [...page.matchAll(/<link rel="preload"( media="[^"]*")? href="\/_astro\/([^"]+)"/g)].map((m) => `${m[1] ? 'wide ' : ''}${m[2]}`);
+    expect(preloads.sort()).toEqual(
+      [named('KaTeX_Math-Italic.')[0], named('KaTeX_Main-Regular.')[0], ...['KaTeX_Math-Italic-Rest.', 'KaTeX_Main-Regular-Rest.', 'KaTeX_Main-Bold'].map((p) => `wide ${named(p)[0]}`)].sort(),
+    );
+    rmSync(dir, { recursive: true });
+  });
+
   it('keeps, in the file named, the characters it is asked to keep besides those the math draws', async () => {
     const run = async (keep?: Record<string, string>) => {
       const dir = mkdtempSync(join(tmpdir(), 'katex-font-keep-'));
@@ -181,8 +267,12 @@ describe('katexFontSubset', () => {
       writeFileSync(join(dir, 'index.html'), `<link rel="stylesheet" href="/_astro/x.css">${katex.renderToString('x = 1', katexOptions)}`);
       const hook = katexFontSubset({ keep }).hooks['astro:build:done'] as unknown as (options: object) => Promise<void>;
       await hook({ dir: pathToFileURL(`${dir}/`), logger: { info: () => {} } });
-      const size = (prefix: string) => readFileSync(join(dir, '_astro', readdirSync(join(dir, '_astro')).find((f) => f.startsWith(prefix))!)).length;
-      const sizes = { main: size('KaTeX_Main-Regular.'), math: size('KaTeX_Math-Italic.') };
+      // a face's files: the characters the page opens with, and the rest (the characters kept among them)
+      const size = (face: string) =>
+        readdirSync(join(dir, '_astro'))
+          .filter((f) => f.startsWith(`${face}.`) || f.startsWith(`${face}-Rest.`))
+          .reduce((total, f) => total + readFileSync(join(dir, '_astro', f)).length, 0);
+      const sizes = { main: size('KaTeX_Main-Regular'), math: size('KaTeX_Math-Italic') };
       rmSync(dir, { recursive: true });
       return sizes;
     };

@@ -24,13 +24,13 @@ export interface WatchedPage {
 /**
  * Opens `url` in a fresh context and records every problem a reader could meet: console errors, page errors,
  * failed or 4xx/5xx requests, any request that leaves the page's own origin, and every Content-Security-Policy
- * violation. `watch` attaches more listeners before the first request; `expectStatus` is the status the document
+ * violation. `watch` attaches more listeners (or init scripts, awaited) before the first request; `expectStatus` is the status the document
  * itself should answer with.
  */
 export async function openPage(
   browser: Browser,
   url: string,
-  options: BrowserContextOptions & { expectStatus?: number; watch?: (page: Page) => void } = {},
+  options: BrowserContextOptions & { expectStatus?: number; watch?: (page: Page) => unknown } = {},
 ): Promise<WatchedPage> {
   const { expectStatus = 200, watch, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
@@ -66,7 +66,7 @@ export async function openPage(
     const isDocument = response.url() === url;
     if (status >= 400 && !(isDocument && status === expectStatus)) problems.push(`HTTP ${status}: ${response.url()}`);
   });
-  watch?.(page);
+  await watch?.(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response && response.status() !== expectStatus) problems.push(`HTTP ${response.status()} for the page ${url}`);
   return { page, problems, close: () => context.close() };
