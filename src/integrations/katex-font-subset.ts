@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
-import { assetBase, contentHash, filesUnder } from './built-files.ts';
+import { assetBase, contentHash, filesUnder, htmlFiles } from './built-files.ts';
 import { firstScreen, opening } from './chapter-parts.ts';
 
 /** The text of HTML markup: tags dropped, character references decoded. */
@@ -115,19 +115,21 @@ function hashedName(name: string, content: Uint8Array | string): string {
   return name.replace(/^(.*)\.[\w-]+(\.\w+)$/, `$1.${contentHash(content, 8)}$2`);
 }
 
-/** Replaces every occurrence of each old name with its new one in the given files; returns the files it changed. */
-function rename(files: readonly string[], names: ReadonlyMap<string, string>): string[] {
-  const changed: string[] = [];
-  for (const file of files) {
+/** Rewrites each of the given files by `change`; returns the files it changed. */
+function rewrite(files: readonly string[], change: (text: string) => string): string[] {
+  return files.filter((file) => {
     const text = readFileSync(file, 'utf8');
-    let next = text;
-    for (const [from, to] of names) next = next.replaceAll(from, to);
-    if (next !== text) {
-      writeFileSync(file, next);
-      changed.push(file);
-    }
-  }
-  return changed;
+    const next = change(text);
+    if (next !== text) writeFileSync(file, next);
+    return next !== text;
+  });
+}
+
+/** The text with every occurrence of each old name replaced by its new one. */
+function renamedIn(text: string, names: ReadonlyMap<string, string>): string {
+  let next = text;
+  for (const [from, to] of names) next = next.replaceAll(from, to);
+  return next;
 }
 
 /**
@@ -193,7 +195,7 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const pages = filesUnder(root, ['.html']);
+        const pages = htmlFiles(root);
         // The characters each face draws on any page, and those it draws in any chapter's opening (a phone's first frame).
         const characters = new Map<string, Set<string>>();
         const openingCharacters = new Map<string, Set<string>>();
@@ -261,29 +263,16 @@ export function katexFontSubset({ keep = {} }: KatexFontSubsetOptions = {}): Ast
         }
 
         // Stylesheets: inline in the pages, or files (renamed by their new content, and renamed where they are named).
-        // Each names the WOFF2 files alone, and the WOFF and TrueType files go.
-        const stripped = filesUnder(root, ['.css']).filter((sheet) => {
-          const css = readFileSync(sheet, 'utf8');
-          const next = woff2Only(css);
-          if (next !== css) writeFileSync(sheet, next);
-          return next !== css;
-        });
+        // Each names the WOFF2 files alone (the WOFF and TrueType files go), by their new names, and a face served as
+        // two files by a rule for each.
         const fallbacks = filesUnder(root, ['.woff', '.ttf']).filter((file) => basename(file).startsWith('KaTeX_'));
         for (const file of fallbacks) rmSync(file);
-        const splitFaces = (files: readonly string[]) =>
-          files.filter((file) => {
-            const css = readFileSync(file, 'utf8');
-            const next = split.reduce((text, face) => splitFontFace(text, face.first, face.rest), css);
-            if (next !== css) writeFileSync(file, next);
-            return next !== css;
-          });
-        const sheets = [...new Set([...stripped, ...rename(filesUnder(root, ['.css']), renamed)])];
-        sheets.push(...splitFaces(filesUnder(root, ['.css'])).filter((sheet) => !sheets.includes(sheet)));
-        rename(pages, renamed);
-        splitFaces(pages);
+        const fontsIn = (text: string) => split.reduce((next, face) => splitFontFace(next, face.first, face.rest), renamedIn(text, renamed));
+        const sheets = rewrite(filesUnder(root, ['.css']), (css) => fontsIn(woff2Only(css)));
+        rewrite(pages, fontsIn);
         const sheetNames = new Map(sheets.map((sheet) => [basename(sheet), hashedName(basename(sheet), readFileSync(sheet))]));
         for (const sheet of sheets) renameSync(sheet, join(dirname(sheet), sheetNames.get(basename(sheet))!));
-        if (sheetNames.size > 0) rename(filesUnder(root, ['.html', '.js']), sheetNames);
+        if (sheetNames.size > 0) rewrite(filesUnder(root, ['.html', '.js']), (text) => renamedIn(text, sheetNames));
         const texts = filesUnder(root, ['.html', '.css', '.js']).map((file) => readFileSync(file, 'utf8'));
         const stillNamed = fallbacks.map((file) => basename(file)).filter((name) => texts.some((text) => text.includes(name)));
         if (stillNamed.length > 0) throw new Error(`removed KaTeX font files are still named: ${stillNamed.join(', ')}`);
