@@ -163,7 +163,6 @@ describe('the first frame', () => {
 
   it('until then holds back the blocks after the first section heading on a phone, and on a phone only', async () => {
     const { page, problems, close } = await openPage(browser, `${inject('siteRoot')}the-model/`, PHONE);
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && !('openingFirst' in document.documentElement.dataset));
     await twoFrames(page);
     expect(await firstSectionRendered(page)).toBe(true);
     await page.evaluate(() => {
@@ -199,8 +198,7 @@ describe('the first frame', () => {
             }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-opening-first'] });
           }),
       });
-      // once the first frame is on screen (its paint entry comes a few frames after it is drawn) and the rest drawn
-      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && !('openingFirst' in document.documentElement.dataset));
+      // openPage has waited for the first frame and the blocks below it
       await twoFrames(page);
       const seen = await page.evaluate(() => (window as unknown as { openingFirstTrail: (string | null)[] }).openingFirstTrail);
       expect(problems).toEqual([]);

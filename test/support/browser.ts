@@ -24,8 +24,8 @@ export interface WatchedPage {
 /**
  * Opens `url` in a fresh context and records every problem a reader could meet: console errors, page errors,
  * failed or 4xx/5xx requests, any request that leaves the page's own origin, and every Content-Security-Policy
- * violation. `watch` attaches more listeners (or init scripts, awaited) before the first request; `expectStatus` is the status the document
- * itself should answer with.
+ * violation. `watch` attaches more listeners (or init scripts, awaited) before the first request; `expectStatus` is the
+ * status the document itself should answer with. Resolves once the page has loaded and draws every block it would.
  */
 export async function openPage(
   browser: Browser,
@@ -69,6 +69,9 @@ export async function openPage(
   await watch?.(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response && response.status() !== expectStatus) problems.push(`HTTP ${response.status()} for the page ${url}`);
+  // A phone draws the blocks below a chapter's opening once its first frame is on screen (first-frame.js), which can
+  // be after the load event: a test that scrolled to one of them before then would scroll to a block not laid out.
+  await page.waitForFunction(() => !('openingFirst' in document.documentElement.dataset), undefined, { timeout: 15_000 });
   return { page, problems, close: () => context.close() };
 }
 
